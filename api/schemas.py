@@ -1,0 +1,173 @@
+"""Request and response bodies of the HTTP API (also the CLI's JSONL output shape)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from classifier import ClassificationResult, DimensionResult, Signals
+from classifier.errors import InputError
+from classifier.requests import ChatRequest, ChatResponse, Item, parse_item
+
+
+class ErrorDetail(BaseModel):
+    """What went wrong and how to fix it."""
+
+    type: str = Field(description="Machine-readable kind, e.g. invalid_request, payload_too_large, overloaded.")
+    message: str = Field(description="What was wrong and how to fix it.")
+    field: str | None = Field(None, description="The offending field, as a dotted path, when there is one.")
+
+
+class ErrorResponse(BaseModel):
+    """The one error shape of every 4xx and 5xx response."""
+
+    error: ErrorDetail
+
+
+class ClassifyRequest(BaseModel):
+    """One item to classify, in any of the three shapes, with optional metadata.
+
+    Send exactly one of ``text``; ``prompt`` (with optional ``completion``); or
+    ``request`` (an OpenAI chat request, with optional ``response``).
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"text": "how do I undo my last git commit?", "app": "ide-plugin"},
+                {
+                    "request": {
+                        "model": "gpt-4o",
+                        "messages": [{"role": "user", "content": "Translate 'thank you' to Korean"}],
+                    },
+                    "response": {
+                        "choices": [
+                            {"message": {"role": "assistant", "content": "감사합니다"}, "finish_reason": "stop"}
+                        ],
+                        "usage": {"prompt_tokens": 14, "completion_tokens": 4},
+                    },
+                },
+            ]
+        },
+    )
+
+    text: str | None = None
+    prompt: str | None = None
+    completion: str | None = None
+    request: ChatRequest | None = None
+    response: ChatResponse | None = None
+    model: str | None = Field(None, description="The LLM that served the call (for group_by=model).")
+    app: str | None = Field(None, description="The calling application (for group_by=app).")
+    user: str | None = Field(None, description="A user or API-key id; stored as given, never shown in distributions.")
+    timestamp: datetime | None = Field(None, description="When the call happened; default: now.")
+    prompt_tokens: int | None = Field(None, ge=0, description="Overrides the prompt token count.")
+    completion_tokens: int | None = Field(None, ge=0, description="Overrides the completion token count.")
+    record: bool = Field(True, description="Store the classification for distributions.")
+
+    def to_item(self) -> Item:
+        """The classifier's typed item for this request; InputError if no shape or several are given."""
+        shapes = [name for name in ("text", "prompt", "request") if getattr(self, name) is not None]
+        if len(shapes) != 1:
+            raise InputError(
+                "send exactly one of 'text', 'prompt' (with optional 'completion') or 'request' (with optional "
+                f"'response'); got {shapes or 'none'}"
+            )
+        if self.completion is not None and shapes[0] != "prompt":
+            raise InputError(
+                "'completion' goes with 'prompt'; for chat requests put the answer in 'response'", "completion"
+            )
+        if self.response is not None and shapes[0] != "request":
+            raise InputError("'response' goes with 'request'", "response")
+        if shapes[0] == "request":
+            return parse_item(self.model_dump(include={"request", "response"}, exclude_none=True, by_alias=True))
+        if shapes[0] == "prompt":
+            return parse_item({"prompt": self.prompt, "completion": self.completion})
+        return parse_item({"text": self.text})
+
+
+class ClassifyResponse(BaseModel):
+    """The classification of one item."""
+
+    id: str = Field(description="Id of this classification (the event id when recorded).")
+    model_version: str
+    labels: dict[str, DimensionResult]
+    signals: Signals
+    elapsed_ms: float = Field(description="Time spent on this item, queueing included.")
+
+    @classmethod
+    def from_result(cls, result: ClassificationResult, elapsed_ms: float, id: str | None = None) -> ClassifyResponse:
+        """Wrap a classifier result with an id and its timing."""
+        return cls(
+            id=id or uuid.uuid4().hex,
+            model_version=result.model_version,
+            labels=result.labels,
+            signals=result.signals,
+            elapsed_ms=round(elapsed_ms, 3),
+        )
+
+
+class BatchRequest(BaseModel):
+    """Several items to classify in one call."""
+
+    model_config = ConfigDict(extra="forbid")
+    items: list[dict[str, Any]] = Field(description="Items in any of the shapes /v1/classify accepts.")
+
+
+class BatchError(BaseModel):
+    """An error entry standing in place of an item that could not be classified."""
+
+    index: int
+    error: ErrorDetail
+
+
+class BatchResponse(BaseModel):
+    """Results in the order of the items; a bad item gets an error entry in its place."""
+
+    results: list[ClassifyResponse | BatchError]
+    errors: int
+
+
+class LabelShare(BaseModel):
+    """One label's count and share within a bucket and group."""
+
+    label: str
+    count: int
+    tokens: int
+    share: float
+
+
+class DistributionBucket(BaseModel):
+    """Shares of one time bucket (or of the whole range) for one group."""
+
+    bucket: datetime | None = Field(description="Start of the bucket (UTC); null when not bucketed.")
+    group: str | None = Field(description="Value of the group_by field; null when not grouped.")
+    total_requests: int
+    total_tokens: int
+    labels: list[LabelShare]
+
+
+class DistributionResponse(BaseModel):
+    """A distribution report: shares of each label of a dimension, per bucket and group."""
+
+    dimension: str
+    weight: Literal["requests", "tokens"]
+    bucket: Literal["hour", "day", "week"] | None
+    group_by: str | None
+    since: datetime | None
+    until: datetime | None
+    suppressed_groups: int = Field(description="Groups left out for having fewer requests than the minimum.")
+    buckets: list[DistributionBucket]
+
+
+class DistributionPost(BaseModel):
+    """Items to report on without recording them."""
+
+    model_config = ConfigDict(extra="forbid")
+    items: list[dict[str, Any]]
+    dimension: str = "category"
+    weight: Literal["requests", "tokens"] = "requests"
+    group_by: str | None = None

