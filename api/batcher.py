@@ -1,0 +1,136 @@
+"""Micro-batching: concurrent classify calls share one embedding pass, off the event loop.
+
+Calls put their items on a bounded queue and await futures. One worker task
+takes up to ``max_batch`` items (waiting at most ``max_wait_ms`` for more to
+arrive once the first is there) and runs the model in a single worker thread,
+so the event loop stays free and the embedder sees batches instead of single
+texts. When the queue is full, :class:`Overloaded` is raised at once and the
+API answers 429 with Retry-After, instead of slowing every caller down.
+
+The model is read once per batch, so swapping it (activating another version)
+never fails a request: batches already taken finish on the old model.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from classifier import ClassificationResult, Item, PromptPrismModel
+
+
+class Overloaded(Exception):
+    """The queue is full; retry after ``retry_after`` seconds."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"the classification queue is full; retry in {retry_after} s")
+        self.retry_after = retry_after
+
+
+@dataclass
+class _Pending:
+    item: Item
+    future: asyncio.Future[ClassificationResult]
+
+
+class MicroBatcher:
+    """Gathers items from concurrent calls into batches for the model."""
+
+    def __init__(
+        self,
+        model: PromptPrismModel,
+        max_batch: int = 64,
+        max_wait_ms: float = 2.0,
+        max_queue: int = 2048,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> None:
+        self.model = model
+        self.max_batch = max_batch
+        self.max_wait = max_wait_ms / 1000.0
+        self.max_queue = max_queue
+        self.on_batch = on_batch or (lambda size: None)
+        self._queue: asyncio.Queue[_Pending] | None = None
+        self._worker: asyncio.Task[None] | None = None
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="promptprism-model")
+        self._seconds_per_item = 0.01
+
+    @property
+    def depth(self) -> int:
+        """Items waiting for the model."""
+        return self._queue.qsize() if self._queue is not None else 0
+
+    def start(self) -> None:
+        """Start the worker task on the running event loop."""
+        self._queue = asyncio.Queue()
+        self._worker = asyncio.get_running_loop().create_task(self._run(), name="promptprism-batcher")
+
+    async def stop(self) -> None:
+        """Stop the worker; items still queued get a cancelled future."""
+        if self._worker is not None:
+            self._worker.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._worker
+        while self._queue is not None and not self._queue.empty():
+            self._queue.get_nowait().future.cancel()
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def swap_model(self, model: PromptPrismModel) -> None:
+        """Serve ``model`` from the next batch on."""
+        self.model = model
+
+    async def classify(self, items: Sequence[Item]) -> list[ClassificationResult]:
+        """Classify ``items`` within shared batches; raises :class:`Overloaded` when the queue is full."""
+        assert self._queue is not None, "MicroBatcher.start() was not called"
+        if self._queue.qsize() + len(items) > self.max_queue:
+            retry = max(1, round((self._queue.qsize() + len(items)) * self._seconds_per_item))
+            raise Overloaded(retry)
+        loop = asyncio.get_running_loop()
+        futures = []
+        for item in items:
+            future: asyncio.Future[ClassificationResult] = loop.create_future()
+            self._queue.put_nowait(_Pending(item, future))
+            futures.append(future)
+        return list(await asyncio.gather(*futures))
+
+    async def _run(self) -> None:
+        assert self._queue is not None
+        loop = asyncio.get_running_loop()
+        while True:
+            batch = [await self._queue.get()]
+            deadline = loop.time() + self.max_wait
+            while len(batch) < self.max_batch:
+                if not self._queue.empty():
+                    batch.append(self._queue.get_nowait())
+                    continue
+                remaining = deadline - loop.time()
+                if remaining <= 0:
+                    break
+                try:
+                    batch.append(await asyncio.wait_for(self._queue.get(), remaining))
+                except TimeoutError:
+                    break
+            batch = [p for p in batch if not p.future.cancelled()]
+            if not batch:
+                continue
+            model = self.model
+            started = time.perf_counter()
+            try:
+                results = await loop.run_in_executor(self._executor, _classify_batch, model, [p.item for p in batch])
+            except Exception as exc:  # a model failure fails this batch's callers, not the worker
+                for pending in batch:
+                    if not pending.future.done():
+                        pending.future.set_exception(exc)
+                continue
+            self._seconds_per_item = 0.8 * self._seconds_per_item + 0.2 * (time.perf_counter() - started) / len(batch)
+            self.on_batch(len(batch))
+            for pending, result in zip(batch, results, strict=True):
+                if not pending.future.done():
+                    pending.future.set_result(result)
+
+
+def _classify_batch(model: PromptPrismModel, items: list[Item]) -> list[ClassificationResult]:
+    return model.results_from_embeddings(items, model.embed(items))

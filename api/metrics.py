@@ -1,0 +1,51 @@
+"""Prometheus metrics of the service, on a registry of its own (one per app instance)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info
+
+
+class ServiceMetrics:
+    """Every metric ``GET /metrics`` exposes."""
+
+    def __init__(self, queue_depth: Callable[[], float], cache_hit_rate: Callable[[], float]) -> None:
+        self.registry = CollectorRegistry()
+        self.requests = Counter(
+            "promptprism_http_requests",
+            "HTTP requests by route, method and status.",
+            ["route", "method", "status"],
+            registry=self.registry,
+        )
+        self.latency = Histogram(
+            "promptprism_http_request_duration_seconds",
+            "HTTP request latency by route.",
+            ["route"],
+            buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+            registry=self.registry,
+        )
+        self.classifications = Counter(
+            "promptprism_classifications",
+            "Classifications by dimension and label.",
+            ["dimension", "label"],
+            registry=self.registry,
+        )
+        self.batch_size = Histogram(
+            "promptprism_batch_size",
+            "Items per embedding batch.",
+            buckets=(1, 2, 4, 8, 16, 32, 64, 128, 256),
+            registry=self.registry,
+        )
+        self.queue_depth = Gauge("promptprism_queue_depth", "Items waiting for the model.", registry=self.registry)
+        self.queue_depth.set_function(queue_depth)
+        self.cache_hit_rate = Gauge(
+            "promptprism_embedding_cache_hit_rate",
+            "Share of texts served from the embedding cache.",
+            registry=self.registry,
+        )
+        self.cache_hit_rate.set_function(cache_hit_rate)
+        self.rejected = Counter(
+            "promptprism_overloaded", "Requests refused with 429 because the queue was full.", registry=self.registry
+        )
+        self.model = Info("promptprism_active_model", "The model version being served.", registry=self.registry)

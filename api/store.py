@@ -1,0 +1,330 @@
+"""The event store: one row per recorded classification, and the distribution queries over it.
+
+SQLite in WAL mode by default; any SQLAlchemy URL (PostgreSQL included) works,
+since the queries use only portable SQL. The raw text is not stored unless
+``store_text`` is on. Time buckets are precomputed as integer columns (hours,
+days and Monday-based weeks since the Unix epoch, UTC) so that bucketing is an
+indexed GROUP BY on every database.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    func,
+    select,
+    text,
+)
+from sqlalchemy.engine import Engine
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+# 1970-01-01 was a Thursday; weeks start on Monday, three days earlier.
+_WEEK_OFFSET_DAYS = 3
+BUCKETS = ("hour", "day", "week")
+GROUP_FIELDS = ("model", "app", "language", "tool_call", "tools_offered", "has_code", "model_version")
+
+metadata = MetaData()
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("ts", DateTime(timezone=True), nullable=False),
+    Column("ts_hour", Integer, nullable=False),
+    Column("ts_day", Integer, nullable=False),
+    Column("ts_week", Integer, nullable=False),
+    Column("model_version", String(128), nullable=False),
+    Column("model", String(256)),
+    Column("app", String(256)),
+    Column("user", String(256)),
+    Column("language", String(8)),
+    Column("tools_offered", Boolean, nullable=False),
+    Column("tool_call", Boolean, nullable=False),
+    Column("has_code", Boolean, nullable=False),
+    Column("turns", Integer, nullable=False),
+    Column("prompt_tokens", Integer, nullable=False),
+    Column("completion_tokens", Integer, nullable=False),
+    Column("reasoning_tokens", Integer, nullable=False),
+    Column("signals", JSON, nullable=False),
+    Column("raw_text", Text),
+    Index("ix_events_ts", "ts"),
+)
+
+event_labels = Table(
+    "event_labels",
+    metadata,
+    Column("event_id", String(32), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("dimension", String(64), primary_key=True),
+    Column("label", String(128), nullable=False),
+    Column("probability", Float, nullable=False),
+    Index("ix_event_labels_dimension_label", "dimension", "label"),
+)
+
+
+def time_buckets(ts: datetime) -> dict[str, int]:
+    """Integer hour, day and week numbers of ``ts`` since the epoch (UTC)."""
+    ts = ts if ts.tzinfo else ts.replace(tzinfo=UTC)
+    seconds = int((ts - EPOCH).total_seconds())
+    day = seconds // 86400
+    return {"ts_hour": seconds // 3600, "ts_day": day, "ts_week": (day + _WEEK_OFFSET_DAYS) // 7}
+
+
+def bucket_start(bucket: str, number: int) -> datetime:
+    """The UTC start of bucket ``number`` of kind ``bucket``."""
+    if bucket == "hour":
+        return EPOCH + timedelta(hours=number)
+    if bucket == "day":
+        return EPOCH + timedelta(days=number)
+    return EPOCH + timedelta(days=number * 7 - _WEEK_OFFSET_DAYS)
+
+
+@dataclass
+class EventRecord:
+    """One classification to record."""
+
+    id: str
+    ts: datetime
+    model_version: str
+    labels: dict[str, tuple[str, float]]
+    signals: dict[str, Any]
+    model: str | None = None
+    app: str | None = None
+    user: str | None = None
+    raw_text: str | None = None
+
+
+@dataclass
+class LabelRow:
+    """One (bucket, group, label) cell of a distribution: a request count and a token sum."""
+
+    bucket: int | None
+    group: str | None
+    label: str
+    count: int
+    tokens: int
+
+
+class EventStore:
+    """Writes events and answers distribution queries."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine: Engine = create_engine(url, future=True, pool_pre_ping=True)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._write_lock = threading.Lock()
+
+    def create_schema(self) -> None:
+        """Create tables and indexes if they do not exist."""
+        metadata.create_all(self.engine)
+
+    def ping(self) -> bool:
+        """Whether the database answers."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            return True
+        except Exception:
+            return False
+
+    def record(self, records: Sequence[EventRecord]) -> None:
+        """Insert events and their labels in one transaction."""
+        if not records:
+            return
+        event_rows, label_rows = [], []
+        for r in records:
+            s = r.signals
+            event_rows.append(
+                {
+                    "id": r.id,
+                    "ts": r.ts,
+                    **time_buckets(r.ts),
+                    "model_version": r.model_version,
+                    "model": r.model,
+                    "app": r.app,
+                    "user": r.user,
+                    "language": s.get("language"),
+                    "tools_offered": bool(s.get("tools_offered")),
+                    "tool_call": bool(s.get("tool_call")),
+                    "has_code": bool(s.get("has_code")),
+                    "turns": int(s.get("turns", 0)),
+                    "prompt_tokens": int(s.get("prompt_tokens", 0)),
+                    "completion_tokens": int(s.get("completion_tokens", 0)),
+                    "reasoning_tokens": int(s.get("reasoning_tokens", 0)),
+                    "signals": s,
+                    "raw_text": r.raw_text,
+                }
+            )
+            for dimension, (label, probability) in r.labels.items():
+                label_rows.append(
+                    {"event_id": r.id, "dimension": dimension, "label": label, "probability": probability}
+                )
+        with self._write_lock, self.engine.begin() as conn:
+            conn.execute(events.insert(), event_rows)
+            if label_rows:
+                conn.execute(event_labels.insert(), label_rows)
+
+    def count(self) -> int:
+        """Number of recorded events."""
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(events)).scalar_one())
+
+    def dimensions(self) -> list[str]:
+        """Label dimensions present in the store."""
+        with self.engine.connect() as conn:
+            return [row[0] for row in conn.execute(select(event_labels.c.dimension).distinct())]
+
+    def label_rows(
+        self,
+        dimension: str,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        bucket: str | None = None,
+        group_by: str | None = None,
+    ) -> list[LabelRow]:
+        """Counts and token sums per (bucket, group, label) for one dimension."""
+        if bucket is not None and bucket not in BUCKETS:
+            raise ValueError(f"bucket must be one of {BUCKETS}")
+        if group_by is not None and group_by not in GROUP_FIELDS:
+            raise ValueError(f"group_by must be one of {GROUP_FIELDS}")
+        bucket_col = events.c[f"ts_{bucket}"] if bucket else None
+        group_col = events.c[group_by] if group_by else None
+        tokens = func.sum(events.c.prompt_tokens + events.c.completion_tokens)
+        columns = [event_labels.c.label, func.count().label("n"), tokens.label("tokens")]
+        keys = [event_labels.c.label]
+        if bucket_col is not None:
+            columns.insert(0, bucket_col.label("bucket"))
+            keys.insert(0, bucket_col)
+        if group_col is not None:
+            columns.insert(0, group_col.label("grp"))
+            keys.insert(0, group_col)
+        query = (
+            select(*columns)
+            .select_from(events.join(event_labels, event_labels.c.event_id == events.c.id))
+            .where(event_labels.c.dimension == dimension)
+            .group_by(*keys)
+        )
+        if since is not None:
+            query = query.where(events.c.ts >= since)
+        if until is not None:
+            query = query.where(events.c.ts < until)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).mappings().all()
+        return [
+            LabelRow(
+                bucket=row.get("bucket"),
+                group=_group_value(row["grp"]) if group_by else None,
+                label=row["label"],
+                count=int(row["n"]),
+                tokens=int(row["tokens"] or 0),
+            )
+            for row in rows
+        ]
+
+    def events_frame_rows(self, since: datetime | None = None, until: datetime | None = None) -> list[dict[str, Any]]:
+        """Every event with its labels flattened to ``label_<dimension>`` keys (for reports and the dashboard)."""
+        query = select(events).order_by(events.c.ts)
+        if since is not None:
+            query = query.where(events.c.ts >= since)
+        if until is not None:
+            query = query.where(events.c.ts < until)
+        with self.engine.connect() as conn:
+            rows = [dict(r) for r in conn.execute(query).mappings()]
+            labels: dict[str, dict[str, str]] = defaultdict(dict)
+            label_query = select(event_labels.c.event_id, event_labels.c.dimension, event_labels.c.label)
+            if since is not None or until is not None:
+                label_query = label_query.where(
+                    event_labels.c.event_id.in_(
+                        select(events.c.id).where(
+                            *([events.c.ts >= since] if since is not None else []),
+                            *([events.c.ts < until] if until is not None else []),
+                        )
+                    )
+                )
+            for event_id, dimension, label in conn.execute(label_query):
+                labels[event_id][dimension] = label
+        for row in rows:
+            for dimension, label in labels.get(row["id"], {}).items():
+                row[f"label_{dimension}"] = label
+        return rows
+
+    def dispose(self) -> None:
+        """Close pooled connections."""
+        self.engine.dispose()
+
+
+def _group_value(value: Any) -> str:
+    if value is None:
+        return "unknown"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def summarise(
+    rows: Iterable[LabelRow], weight: str, min_group_count: int, grouped: bool
+) -> tuple[list[dict[str, Any]], int]:
+    """Turn label rows into buckets with counts and shares; drop (bucket, group) cells under the minimum.
+
+    Shares within a bucket and group sum to 1. Returns the buckets and how many
+    cells were suppressed.
+    """
+    cells: dict[tuple[int | None, str | None], list[LabelRow]] = defaultdict(list)
+    for row in rows:
+        cells[(row.bucket, row.group)].append(row)
+    out, suppressed = [], 0
+    for (bucket, group), members in sorted(cells.items(), key=lambda kv: (kv[0][0] or 0, kv[0][1] or "")):
+        total_requests = sum(m.count for m in members)
+        total_tokens = sum(m.tokens for m in members)
+        if grouped and total_requests < min_group_count:
+            suppressed += 1
+            continue
+        denominator = total_tokens if weight == "tokens" else total_requests
+        labels = [
+            {
+                "label": m.label,
+                "count": m.count,
+                "tokens": m.tokens,
+                "share": round((m.tokens if weight == "tokens" else m.count) / denominator, 6) if denominator else 0.0,
+            }
+            for m in sorted(members, key=lambda m: -(m.tokens if weight == "tokens" else m.count))
+        ]
+        out.append(
+            {
+                "bucket": bucket,
+                "group": group,
+                "total_requests": total_requests,
+                "total_tokens": total_tokens,
+                "labels": labels,
+            }
+        )
+    return out, suppressed
