@@ -324,11 +324,9 @@ def main() -> None:
     except (typer.Abort, KeyboardInterrupt):
         console.print("aborted")
         sys.exit(130)
-    except Exception as exc:  # click's usage errors carry their own exit code 2
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
+    except Exception as exc:
+        if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
+            exc.show()  # a usage error from typer's click (exit code 2)
             sys.exit(exc.exit_code)
         logging.getLogger("promptprism").exception("internal error")
         console.print(f"[bold red]internal error:[/] {exc!r}", highlight=False)

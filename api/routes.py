@@ -47,14 +47,15 @@ def service_of(request: Request) -> Service:
     return request.app.state.service  # type: ignore[no-any-return]
 
 
-def _check_bearer(request: Request, secret: SecretStr | None, realm: str) -> None:
-    if secret is None:
+def _check_bearer(request: Request, secrets: Sequence[SecretStr | None], realm: str) -> None:
+    accepted = [s.get_secret_value().encode() for s in secrets if s is not None]
+    if not accepted:
         return
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(
-        token.strip().encode(), secret.get_secret_value().encode()
-    ):
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    given = token.strip().encode()
+    # Compare with every accepted token, each in constant time, so timing says nothing about which one matched.
+    matches = [hmac.compare_digest(given, secret) for secret in accepted]
+    if scheme.lower() != "bearer" or not any(matches):
         raise ApiError(
             401,
             f"missing or wrong bearer token: send 'Authorization: Bearer <{realm}>'",
@@ -63,14 +64,16 @@ def _check_bearer(request: Request, secret: SecretStr | None, realm: str) -> Non
 
 
 def require_api_key(request: Request) -> None:
-    """Every route but health needs ``PROMPTPRISM_API_KEY`` when it is set."""
-    _check_bearer(request, service_of(request).settings.api_key, "PROMPTPRISM_API_KEY")
+    """Every route but health needs ``PROMPTPRISM_API_KEY`` when it is set (the admin token also passes)."""
+    settings = service_of(request).settings
+    if settings.api_key is not None:
+        _check_bearer(request, [settings.api_key, settings.admin_api_key], "PROMPTPRISM_API_KEY")
 
 
 def require_admin_key(request: Request) -> None:
     """Training and activation need ``PROMPTPRISM_ADMIN_API_KEY`` (or the API key when no admin key is set)."""
     settings = service_of(request).settings
-    _check_bearer(request, settings.admin_api_key or settings.api_key, "PROMPTPRISM_ADMIN_API_KEY")
+    _check_bearer(request, [settings.admin_api_key or settings.api_key], "PROMPTPRISM_ADMIN_API_KEY")
 
 
 def require_ready(request: Request) -> Service:

@@ -75,10 +75,9 @@ class SentenceTransformerEmbedder:
         """Embed ``texts`` (see :class:`Embedder`)."""
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        vectors = self._model.encode(
-            list(texts), batch_size=batch_size, convert_to_numpy=True, normalize_embeddings=True
-        )
-        return np.asarray(vectors, dtype=np.float32)
+        vectors = self._model.encode(list(texts), batch_size=batch_size, convert_to_numpy=True)
+        # Normalise in float32: the static model's float16 weights leave norms ~1e-4 off.
+        return _normalise(vectors)
 
 
 class UniversalSentenceEncoderEmbedder:
@@ -185,8 +184,9 @@ class CachingEmbedder:
                 else:
                     self._cache.move_to_end(key)
                     out[i] = cached
-            self.hits += len(keys) - sum(len(v) for v in missing.values())
-            self.misses += sum(len(v) for v in missing.values())
+            # A text repeated within one call is embedded once: only its first copy is a miss.
+            self.misses += len(missing)
+            self.hits += len(keys) - len(missing)
         if missing:
             todo = list(missing)
             vectors = self.inner.encode([texts[missing[k][0]] for k in todo], batch_size=batch_size)

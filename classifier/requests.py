@@ -148,6 +148,9 @@ Item = TextItem | PromptItem | ChatItem
 _SHAPES = "{'text': ...}, {'prompt': ..., 'completion': ...} or {'request': {'messages': [...]}, 'response': {...}}"
 
 
+_TYPE_TAGS = {"str", "int", "float", "bool", "dict", "list", "none", "null"}
+
+
 def _field_path(loc: tuple[int | str, ...]) -> str:
     path = ""
     for part in loc:
@@ -161,8 +164,8 @@ def _validate(model: type[BaseModel], data: dict[str, Any], prefix: str = "") ->
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = tuple(first["loc"])
-        # Union members add their class name to the path; it means nothing to a caller.
-        loc = tuple(p for p in loc if not (isinstance(p, str) and p[:1].isupper()))
+        # Union members add their type to the path (ContentPart, str, list[...]); it means nothing to a caller.
+        loc = tuple(p for p in loc if not (isinstance(p, str) and (p[:1].isupper() or "[" in p or p in _TYPE_TAGS)))
         field = _field_path(loc)
         if prefix:
             field = f"{prefix}.{field}" if field else prefix
@@ -191,7 +194,7 @@ def parse_item(data: Any) -> Item:
     if "request" in keys:
         return _validate(ChatItem, {k: data[k] for k in ("request", "response") if k in data})
     if "messages" in keys:
-        return _validate(ChatItem, {"request": data}, prefix="request")
+        return _validate(ChatItem, {"request": data})
     if "prompt" in keys:
         return _validate(PromptItem, {k: data[k] for k in ("prompt", "completion") if k in data})
     if "text" in keys:

@@ -98,9 +98,12 @@ def _library_versions() -> dict[str, str]:
     return versions
 
 
-def _calibration_folds(labels: list[str]) -> int:
-    smallest = min(np.unique(labels, return_counts=True)[1])
-    return int(max(2, min(5, smallest)))
+def _calibration_folds(labels: list[str], outer_folds: int = 1) -> int:
+    """Calibration folds that every label can fill, inside an outer CV fold when there is one."""
+    smallest = int(min(np.unique(labels, return_counts=True)[1]))
+    if outer_folds > 1:
+        smallest -= -(-smallest // outer_folds)  # what the smallest label keeps in a training fold
+    return max(2, min(5, smallest))
 
 
 def _fit_head(vectors: np.ndarray, labels: list[str], c: float) -> Any:
@@ -196,7 +199,11 @@ def train_model(
         if options.cv_folds >= 2:
             folds = StratifiedKFold(options.cv_folds, shuffle=True, random_state=options.seed)
             proba = cross_val_predict(
-                clone(make_head(options.c, _calibration_folds(labels))), vectors, y, cv=folds, method="predict_proba"
+                clone(make_head(options.c, _calibration_folds(labels, options.cv_folds))),
+                vectors,
+                y,
+                cv=folds,
+                method="predict_proba",
             )
             cv_metrics[column] = dimension_metrics(y, proba, sorted(set(labels)))
     report("fitting", 0.8)

@@ -1,0 +1,36 @@
+"""API fixtures: a TestClient over a writable copy of the small model, with a temporary event store."""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.settings import Settings
+
+
+@pytest.fixture
+def make_client(models_copy: Path, tmp_path: Path) -> Callable[..., Iterator[TestClient]]:
+    """Context manager factory: ``with make_client(api_key="k") as client: ...``."""
+
+    @contextmanager
+    def factory(**overrides) -> Iterator[TestClient]:
+        settings = Settings(
+            models_dir=models_copy,
+            database_path=tmp_path / "events.db",
+            embedding_cache_dir=tmp_path / "cache",
+            **overrides,
+        )
+        with TestClient(create_app(settings)) as client:
+            yield client
+
+    return factory
+
+
+@pytest.fixture
+def client(make_client) -> Iterator[TestClient]:
+    """A client with default settings (no auth)."""
+    with make_client() as c:
+        yield c

@@ -1,0 +1,132 @@
+"""The real service over real HTTP: uvicorn on a free port, concurrent clients, retraining and activation."""
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import SMALL_CSV
+
+ROOT = Path(__file__).parents[2]
+pytestmark = pytest.mark.slow
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def server(models_copy: Path, tmp_path: Path):
+    port = free_port()
+    env = {
+        **os.environ,
+        "PROMPTPRISM_MODELS_DIR": str(models_copy),
+        "PROMPTPRISM_DATABASE_PATH": str(tmp_path / "events.db"),
+        "PROMPTPRISM_EMBEDDING_CACHE_DIR": str(tmp_path / "cache"),
+        "PROMPTPRISM_API_KEY": "secret",
+        "PROMPTPRISM_MIN_GROUP_COUNT": "1",
+    }
+    log = (tmp_path / "server.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "api.cli", "serve", "--port", str(port)], cwd=ROOT, env=env, stdout=log, stderr=log
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 120
+    while True:
+        assert process.poll() is None, (tmp_path / "server.log").read_text()
+        try:
+            if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        assert time.time() < deadline, "server did not become ready"
+        time.sleep(0.3)
+    yield base
+    process.terminate()
+    process.wait(20)
+    log.close()
+
+
+async def classify_concurrently(base: str, texts: list[str], concurrency: int) -> list[httpx.Response]:
+    limit = asyncio.Semaphore(concurrency)
+    async with httpx.AsyncClient(base_url=base, headers={"Authorization": "Bearer secret"}, timeout=60) as client:
+
+        async def one(text: str) -> httpx.Response:
+            async with limit:
+                return await client.post("/v1/classify", json={"text": text, "app": "load-test"})
+
+        return await asyncio.gather(*(one(t) for t in texts))
+
+
+def test_concurrent_requests_retrain_activate_and_distribution(server: str):
+    auth = {"Authorization": "Bearer secret"}
+    texts = [f"translate sentence number {i} into german" for i in range(40)] + [
+        f"write a short poem about the number {i}" for i in range(20)
+    ]
+    responses = asyncio.run(classify_concurrently(server, texts, concurrency=16))
+    assert all(r.status_code == 200 for r in responses)
+    labels = [r.json()["labels"]["category"]["label"] for r in responses]
+    assert labels.count("translation") >= 36 and labels.count("creative_writing") >= 16
+
+    metrics = httpx.get(f"{server}/metrics", headers=auth).text
+    batch_count = float(
+        next(line.split()[-1] for line in metrics.splitlines() if line.startswith("promptprism_batch_size_count"))
+    )
+    assert batch_count < 60, "concurrent calls were batched together"
+
+    with SMALL_CSV.open("rb") as handle:
+        started = httpx.post(
+            f"{server}/v1/models/train",
+            headers=auth,
+            files={"file": ("small.csv", handle, "text/csv")},
+            data={"test_size": "0.34", "activate": "false"},
+            timeout=60,
+        )
+    assert started.status_code == 202, started.text
+    job_id = started.json()["job_id"]
+    deadline = time.time() + 180
+    while (job := httpx.get(f"{server}/v1/jobs/{job_id}", headers=auth).json())["status"] not in (
+        "succeeded",
+        "failed",
+    ):
+        assert time.time() < deadline
+        time.sleep(0.5)
+    assert job["status"] == "succeeded", job
+    new_version = job["version"]
+
+    async def classify_while_activating() -> tuple[list[httpx.Response], httpx.Response]:
+        async with httpx.AsyncClient(base_url=server, headers=auth, timeout=60) as client:
+            load = asyncio.gather(
+                *(
+                    client.post("/v1/classify", json={"text": f"solve {i}x = {2 * i}", "app": "during-swap"})
+                    for i in range(1, 41)
+                )
+            )
+            swap = client.post(f"/v1/models/{new_version}/activate")
+            results, swapped = await asyncio.gather(load, swap)
+            return results, swapped
+
+    during, swapped = asyncio.run(classify_while_activating())
+    assert swapped.status_code == 200 and swapped.json()["active"] == new_version
+    assert all(r.status_code == 200 for r in during), "no request fails during the swap"
+    assert {r.json()["model_version"] for r in during} <= {"small-static", new_version}
+    after = httpx.post(f"{server}/v1/classify", headers=auth, json={"text": "hola"}).json()
+    assert after["model_version"] == new_version
+
+    distribution = httpx.get(f"{server}/v1/distribution", headers=auth, params={"group_by": "app"}).json()
+    groups = {b["group"]: b for b in distribution["buckets"]}
+    assert groups["load-test"]["total_requests"] == 60
+    shares = {row["label"]: row["share"] for row in groups["load-test"]["labels"]}
+    assert abs(sum(shares.values()) - 1) < 1e-6
+    assert shares["translation"] == pytest.approx(labels.count("translation") / 60, abs=1e-6)
+    assert groups["during-swap"]["total_requests"] == 40
+    by_version = httpx.get(f"{server}/v1/distribution", headers=auth, params={"group_by": "model_version"}).json()
+    assert new_version in {b["group"] for b in by_version["buckets"]}

@@ -1,0 +1,63 @@
+"""Every backend loads offline from local files and returns unit vectors; the LRU cache works."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from classifier.embedders import CachingEmbedder, fingerprint, load_embedder
+from classifier.errors import EmbedderUnavailableError
+from classifier.model import shared_embedder
+
+
+@pytest.mark.parametrize(("backend", "dimension"), [("static", 256), ("multilingual", 512), ("transformer", 384)])
+def test_backend_gives_unit_vectors(backend, dimension):
+    embedder = shared_embedder(backend)
+    vectors = embedder.encode(["how do I sort a list in python", "请把这句话翻译成英文"])
+    assert vectors.shape == (2, dimension)
+    assert vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    assert embedder.encode([]).shape == (0, dimension)
+
+
+def test_similar_texts_are_closer_than_unrelated_ones():
+    embedder = shared_embedder("multilingual")
+    a, b, c = embedder.encode(["fix my python bug", "debug this python error", "a poem about the sea"])
+    assert a @ b > a @ c
+
+
+def test_missing_static_model_says_how_to_build_it(tmp_path: Path):
+    with pytest.raises(EmbedderUnavailableError, match=r"python -m training\.static_embedder"):
+        load_embedder("static", static_dir=tmp_path / "nowhere")
+
+
+def test_unknown_backend_is_refused():
+    with pytest.raises(ValueError, match="transformer, static, multilingual"):
+        load_embedder("bert-large")
+
+
+def test_cache_serves_repeats_without_embedding_again():
+    inner = shared_embedder("static").inner
+    calls = []
+
+    class Counting:
+        name, backend, dimension, max_tokens = inner.name, inner.backend, inner.dimension, inner.max_tokens
+
+        def encode(self, texts, batch_size=32):
+            calls.append(list(texts))
+            return inner.encode(texts, batch_size)
+
+    cache = CachingEmbedder(Counting(), capacity=2)
+    first = cache.encode(["a", "b", "a"])
+    assert calls == [["a", "b"]]
+    again = cache.encode(["b", "a"])
+    assert calls == [["a", "b"]] and np.allclose(again, first[[1, 0]])
+    assert cache.hits == 3 and cache.misses == 2
+    cache.encode(["c"])  # evicts the least recently used ("b")
+    cache.encode(["b"])
+    assert calls[-1] == ["b"]
+
+
+def test_fingerprint_is_stable():
+    embedder = shared_embedder("static").inner
+    assert fingerprint(embedder) == fingerprint(embedder)

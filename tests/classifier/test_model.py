@@ -1,0 +1,98 @@
+"""Loading a model version: three lines to classify, and refusal of anything that does not match."""
+
+import json
+import shutil
+from pathlib import Path
+
+import joblib
+import pytest
+
+from classifier import ClassificationResult, ModelLoadError, load_model
+from classifier.artifacts import MANIFEST, active_version, set_active_version, sha256_file
+
+
+def test_three_line_entry_point(small_model_dir: Path):
+    model = load_model(models_dir=small_model_dir)
+    result = model.classify("my python script raises KeyError when I read the config dict")
+    assert isinstance(result, ClassificationResult)
+    assert result.model_version == "small-static"
+    category = result.labels["category"]
+    assert category.label == "programming"
+    assert category.top[0].label == "programming" and len(category.top) == 3
+    assert category.top[0].probability >= category.top[1].probability
+    assert set(result.labels) == {"category", "reasoning_heavy"}
+    assert result.signals.language == "en"
+
+
+def test_every_input_shape_classifies(small_model_dir: Path):
+    model = load_model(models_dir=small_model_dir)
+    results = model.classify_many(
+        [
+            "translate good night into french",
+            {"prompt": "write a haiku about rain", "completion": "soft rain on the roof"},
+            {
+                "request": {"messages": [{"role": "user", "content": "what is 12 times 13"}]},
+                "response": {"choices": [{"message": {"role": "assistant", "content": "156"}}]},
+            },
+        ]
+    )
+    assert [r.labels["category"].label for r in results] == ["translation", "creative_writing", "math"]
+
+
+def test_abstains_below_threshold_but_keeps_scores(models_copy: Path):
+    manifest_path = models_copy / "small-static" / MANIFEST
+    manifest = json.loads(manifest_path.read_text())
+    manifest["heads"]["category"]["threshold"] = 0.999
+    manifest_path.write_text(json.dumps(manifest))
+    result = load_model(models_dir=models_copy).classify("tell me something")
+    assert result.labels["category"].label == "other"
+    assert result.labels["category"].abstained
+    assert result.labels["category"].top[0].label != "other"
+
+
+def test_tampered_head_is_refused(models_copy: Path):
+    head = next((models_copy / "small-static").glob("head-category.joblib"))
+    estimator = joblib.load(head)
+    joblib.dump(estimator, head, compress=3)  # same estimator, different bytes
+    with pytest.raises(ModelLoadError, match="does not match its manifest"):
+        load_model(models_dir=models_copy)
+
+
+def test_missing_head_file_is_refused(models_copy: Path):
+    (models_copy / "small-static" / "head-category.joblib").unlink()
+    with pytest.raises(ModelLoadError, match="missing"):
+        load_model(models_dir=models_copy)
+
+
+def test_model_of_another_embedder_is_refused(models_copy: Path):
+    manifest_path = models_copy / "small-static" / MANIFEST
+    manifest = json.loads(manifest_path.read_text())
+    manifest["embedder"]["fingerprint"] = [0.5] * 8
+    manifest_path.write_text(json.dumps(manifest))
+    with pytest.raises(ModelLoadError, match="fingerprint"):
+        load_model(models_dir=models_copy)
+    manifest["embedder"]["dimension"] = 999
+    manifest_path.write_text(json.dumps(manifest))
+    with pytest.raises(ModelLoadError, match="999-d"):
+        load_model(models_dir=models_copy)
+
+
+def test_unknown_and_unsafe_versions_are_refused(small_model_dir: Path):
+    with pytest.raises(ModelLoadError, match="no model version"):
+        load_model("nope", models_dir=small_model_dir)
+    with pytest.raises(ModelLoadError, match="invalid model version"):
+        load_model("../etc", models_dir=small_model_dir)
+
+
+def test_active_pointer_switches_versions(models_copy: Path):
+    shutil.copytree(models_copy / "small-static", models_copy / "second")
+    manifest_path = models_copy / "second" / MANIFEST
+    manifest = json.loads(manifest_path.read_text())
+    manifest["version"] = "second"
+    manifest_path.write_text(json.dumps(manifest))
+    set_active_version(models_copy, "second")
+    assert active_version(models_copy) == "second"
+    assert load_model(models_dir=models_copy).version == "second"
+    assert sha256_file(models_copy / "ACTIVE")  # written, not half-written
+    with pytest.raises(ModelLoadError):
+        set_active_version(models_copy, "missing")

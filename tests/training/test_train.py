@@ -1,0 +1,136 @@
+"""Training round-trips into a loadable version; failures and interruptions never touch the active model."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from classifier import load_model
+from classifier.artifacts import active_version, list_versions, read_manifest, sha256_file
+from tests.conftest import SMALL_CSV
+from training import train as train_module
+from training.train import TrainOptions, train_model
+
+
+def test_train_then_classify_round_trip(models_copy: Path, tmp_path: Path):
+    result = train_model(
+        SMALL_CSV,
+        models_copy,
+        TrainOptions(backend="static", test_size=0.34, activate=False, cv_folds=3, cache_dir=tmp_path / "cache"),
+    )
+    assert not result.activated and active_version(models_copy) == "small-static"
+    manifest = read_manifest(result.path)
+    assert manifest["embedder"]["backend"] == "static" and manifest["embedder"]["dimension"] == 256
+    assert manifest["training_data"]["rows"] == 36
+    assert manifest["training_data"]["sha256"] == sha256_file(SMALL_CSV)
+    assert set(manifest["heads"]) == {"category", "reasoning_heavy"}
+    for head in manifest["heads"].values():
+        assert head["sha256"] == sha256_file(result.path / head["file"])
+    split = manifest["metrics"]["test_split"]["category"]
+    assert {"macro_f1", "accuracy", "ece", "per_class", "confusion_matrix"} <= set(split)
+    assert manifest["metrics"]["cross_validation"]["category"]["rows"] == 36
+    assert "scikit-learn" in manifest["library_versions"]
+    card = (result.path / "README.md").read_text()
+    assert result.version in card and "macro-F1" in card
+    model = load_model(result.version, models_copy)
+    assert model.classify("translate 'see you tomorrow' into german").labels["category"].label == "translation"
+
+
+def test_retraining_reuses_cached_embeddings(tmp_path: Path):
+    calls = []
+    original = train_module.EmbeddingCache.encode
+
+    def spy(self, texts, batch_size=32, progress=True):
+        out = original(self, texts, batch_size, progress=False)
+        calls.append((self.hits, self.misses))
+        return out
+
+    train_module.EmbeddingCache.encode = spy
+    try:
+        for name in ("one", "two"):
+            train_model(
+                SMALL_CSV,
+                tmp_path / "models",
+                TrainOptions(backend="static", test_size=0.34, version=name, cache_dir=tmp_path / "cache"),
+            )
+    finally:
+        train_module.EmbeddingCache.encode = original
+    assert calls[0] == (0, 36)
+    assert calls[1] == (36, 0)
+
+
+def test_quality_gate_decides_activation(models_copy: Path, tmp_path: Path):
+    manifest_path = models_copy / "small-static" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["metrics"]["test_split"]["category"]["macro_f1"] = 1.01  # unbeatable active model
+    manifest_path.write_text(json.dumps(manifest))
+    options = TrainOptions(backend="static", test_size=0.34, cache_dir=tmp_path / "c")
+    result = train_model(SMALL_CSV, models_copy, options)
+    assert not result.activated and "fails the quality gate" in result.gate
+    forced = train_model(SMALL_CSV, models_copy, TrainOptions(**{**options.__dict__, "activate": True}))
+    assert forced.activated and active_version(models_copy) == forced.version
+
+
+def test_failed_training_leaves_no_version_and_keeps_the_active_one(models_copy: Path, tmp_path: Path, monkeypatch):
+    def explode(manifest):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(train_module, "render_model_card", explode)
+    with pytest.raises(RuntimeError, match="disk full"):
+        train_model(
+            SMALL_CSV,
+            models_copy,
+            TrainOptions(backend="static", test_size=0.34, activate=True, cache_dir=tmp_path / "c"),
+        )
+    assert list_versions(models_copy) == ["small-static"]
+    assert not [p for p in models_copy.iterdir() if p.name.startswith(".tmp-")]
+    assert load_model(models_dir=models_copy).version == "small-static"
+
+
+def test_killed_training_run_leaves_the_active_model_loadable(models_copy: Path, tmp_path: Path):
+    marker = tmp_path / "writing"
+    script = textwrap.dedent(f"""
+        import time
+        from pathlib import Path
+        from training import train
+        def hang(manifest):
+            Path({str(marker)!r}).write_text("now")
+            time.sleep(600)
+        train.render_model_card = hang
+        train.train_model({str(SMALL_CSV)!r}, {str(models_copy)!r},
+                          train.TrainOptions(backend="static", test_size=0.34, activate=True,
+                                             cache_dir={str(tmp_path / "c")!r}))
+    """)
+    process = subprocess.Popen([sys.executable, "-c", script], cwd=Path(__file__).parents[2])
+    try:
+        deadline = time.time() + 120
+        while not marker.exists():
+            assert process.poll() is None, "training process died early"
+            assert time.time() < deadline, "training never reached the write step"
+            time.sleep(0.1)
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert [p for p in models_copy.iterdir() if p.name.startswith(".tmp-")], "the half-written version stays hidden"
+    assert list_versions(models_copy) == ["small-static"]
+    assert active_version(models_copy) == "small-static"
+    assert load_model(models_dir=models_copy).classify("hello").model_version == "small-static"
+
+
+def test_bad_options_are_refused_before_work(models_copy: Path):
+    from training.dataset import DatasetError
+
+    with pytest.raises(DatasetError, match="test-size"):
+        train_model(SMALL_CSV, models_copy, TrainOptions(test_size=1.5))
+    with pytest.raises(DatasetError, match="too few"):
+        train_model(SMALL_CSV, models_copy, TrainOptions(test_size=0.05))
+    with pytest.raises(DatasetError, match="not a label column"):
+        train_model(SMALL_CSV, models_copy, TrainOptions(thresholds={"topic": 0.5}))
