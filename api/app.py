@@ -232,8 +232,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes, upload_max_bytes=settings.max_upload_bytes)
 
+    from api.dashboard import router as dashboard_router
     from api.routes import router, system_router
 
     app.include_router(system_router)
     app.include_router(router)
+    app.include_router(dashboard_router)
     return app

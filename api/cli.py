@@ -190,6 +190,16 @@ def _read_requests(path: Path) -> Iterator[tuple[int, Any]]:
                 yield number, ValueError(f"not valid JSON: {exc.msg} at column {exc.colno}")
 
 
+def _with_metadata(response: Any, metadata: dict[str, Any] | None) -> str:
+    """A classify output line, with the input line's timestamp, model and app when it had them.
+
+    ``promptprism report`` reads such lines back without classifying them again.
+    """
+    if not metadata:
+        return str(response.model_dump_json())
+    return json.dumps({**response.model_dump(mode="json"), **metadata}, ensure_ascii=False, separators=(",", ":"))
+
+
 @app.command()
 def classify(
     text: Annotated[str | None, typer.Argument(help="Text to classify (or use --input).")] = None,
@@ -206,6 +216,7 @@ def classify(
     """Classify one text, or every request of a JSONL/CSV file, with a progress bar."""
     from tqdm import tqdm
 
+    from api.report.logs import record_metadata
     from api.schemas import BatchError, ClassifyResponse, ErrorDetail
     from classifier import parse_item
 
@@ -234,11 +245,13 @@ def classify(
                 chunk = rows[start : start + batch_size]
                 parsed: list[tuple[int, Any]] = []
                 lines: dict[int, str] = {}
+                metadata: dict[int, dict[str, Any]] = {}
                 for line, raw in chunk:
                     try:
                         if isinstance(raw, Exception):
                             raise raw
                         parsed.append((line, parse_item(raw)))
+                        metadata[line] = record_metadata(raw)
                     except (PromptPrismError, ValueError) as exc:
                         failures += 1
                         detail = ErrorDetail(
@@ -250,7 +263,8 @@ def classify(
                 results = loaded.results_from_embeddings(items, loaded.embed(items)) if items else []
                 each_ms = (time.perf_counter() - started) * 1000 / max(1, len(items))
                 for (line, _), result in zip(parsed, results, strict=True):
-                    lines[line] = ClassifyResponse.from_result(result, each_ms).model_dump_json()
+                    response = ClassifyResponse.from_result(result, each_ms)
+                    lines[line] = _with_metadata(response, metadata.get(line))
                 for line, _ in chunk:
                     sink.write(lines[line] + "\n")
                 bar.update(len(chunk))
@@ -260,6 +274,119 @@ def classify(
     console.print(f"classified {len(rows) - failures} of {len(rows)} items" + (f" into {output}" if output else ""))
     if failures:
         raise _fail(f"{failures} item(s) could not be classified; their lines hold an error entry")
+
+
+@app.command()
+def report(
+    logs: Annotated[
+        list[str],
+        typer.Argument(
+            help="JSONL logs of LLM calls (gateway lines, OpenAI Batch API files, classify --output files; "
+            "gzip is fine) or an event store (SQLite file or SQLAlchemy URL). See docs/report.md.",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML report to write.")] = Path("report.html"),
+    formats: Annotated[
+        list[str],
+        typer.Option("--format", "-f", help="Also write the charts as png or svg, the tables as csv; repeatable."),
+    ] = [],  # noqa: B006
+    export_dir: Annotated[
+        Path | None, typer.Option(help="Where --format files go (default: <out name>_files next to the report).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only calls at or after this time (ISO 8601; naive means UTC).")
+    ] = None,
+    until: Annotated[str | None, typer.Option(help="Only calls before this time (ISO 8601; naive means UTC).")] = None,
+    title: Annotated[str, typer.Option(help="Title of the report.")] = "LLM traffic report",
+    model: Annotated[str | None, typer.Option("--model", help="Model version (default: the active one).")] = None,
+    backend: Annotated[str | None, typer.Option(help="Use the newest model of this backend.")] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Calls classified together.")] = 64,
+) -> None:
+    """Write an offline HTML report of the traffic in LLM call logs: category mix, reasoning, tools, length, languages, models."""
+    from tqdm import tqdm
+
+    from api.report.analysis import build_report_data, rows_frame
+    from api.report.logs import LogReadError, Unreadable, count_lines, load_rows, parse_timestamp, resolve_sources
+    from api.report.render import (
+        EXPORT_FORMATS,
+        build_payload,
+        export_files,
+        render_html,
+        report_sections,
+        write_text_atomic,
+    )
+
+    started = time.perf_counter()
+    wanted = [f.strip().lower() for f in formats]
+    unknown = sorted({f for f in wanted if f not in EXPORT_FORMATS})
+    if unknown:
+        raise _fail(f"unknown --format {', '.join(unknown)}; choose from {', '.join(EXPORT_FORMATS)} (repeatable)")
+    bounds = {}
+    for name, value in (("since", since), ("until", until)):
+        if value is not None:
+            try:
+                bounds[name] = parse_timestamp(value, f"--{name}")
+            except Unreadable as exc:
+                raise _fail(str(exc)) from None
+    if "since" in bounds and "until" in bounds and bounds["since"] >= bounds["until"]:
+        raise _fail("--since must be earlier than --until")
+    try:
+        sources = resolve_sources(logs)
+    except LogReadError as exc:
+        raise _fail(str(exc)) from None
+    settings = _settings()
+    with tqdm(total=count_lines(sources), desc="reading and classifying", unit="call", file=sys.stderr) as bar:
+        try:
+            loaded = load_rows(
+                sources, lambda: _load(model, backend, settings), batch_size=batch_size, progress=bar.update
+            )
+        except LogReadError as exc:
+            raise _fail(str(exc)) from None
+    if loaded.problems:
+        console.print(
+            f"[yellow]warning:[/] skipped {len(loaded.problems)} unreadable record(s):\n{loaded.problem_summary()}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    for note in loaded.notes:
+        console.print(f"[yellow]note:[/] {note}", highlight=False, soft_wrap=True)
+    if not loaded.rows:
+        raise _fail(f"no readable records in {', '.join(logs)}; docs/report.md lists the accepted shapes")
+    frame = rows_frame(loaded.rows)
+    if bounds:
+        keep = frame["ts"].notna()
+        if "since" in bounds:
+            keep &= frame["ts"] >= bounds["since"]
+        if "until" in bounds:
+            keep &= frame["ts"] < bounds["until"]
+        frame = frame[keep]
+        if frame.empty:
+            raise _fail(f"none of the {len(loaded.rows)} calls fall between --since and --until")
+    data = build_report_data(frame, "week")
+    chosen = report_sections(data)
+    notes = []
+    if loaded.problems:
+        shown = ", ".join(p.where for p in loaded.problems[:10])
+        more = f" and {len(loaded.problems) - 10} more" if len(loaded.problems) > 10 else ""
+        notes.append(f"{len(loaded.problems)} unreadable record(s) were skipped: {shown}{more}.")
+    notes += [n + "." for n in loaded.notes]
+    if loaded.classified and loaded.reused:
+        notes.append(
+            f"{loaded.classified:,} calls were classified for this report; {loaded.reused:,} were already classified."
+        )
+    write_text_atomic(out, render_html(build_payload(data, chosen, title, notes)))
+    written = []
+    if wanted:
+        directory = export_dir or out.with_name(f"{out.stem}_files")
+        written = export_files(data, chosen, directory, wanted)
+        console.print(f"wrote {len(written)} export file(s) to {directory}", highlight=False, soft_wrap=True)
+    console.print(
+        f"report of {data.totals['requests']:,} calls over {data.bucket_count} week(s) written to {out} "
+        f"in {time.perf_counter() - started:.1f} s",
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 @models_app.command("list")

@@ -1,0 +1,592 @@
+"""Aggregate report rows into the tables behind every chart, and write the main findings.
+
+One row per call goes in (see :data:`api.report.logs.ROW_FIELDS`); out come
+named tables (pandas frames with column labels and formats, written as the
+report's count tables and CSV files) and a few sentences on what stands out.
+Time buckets are UTC hours, days or Monday-based weeks, as in the event store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import pandas as pd
+
+from classifier.taxonomy import abstain_label, load_taxonomy
+
+BUCKETS = ("hour", "day", "week")
+TOP_CATEGORIES_PER_MODEL = 3
+LANGUAGE_NAMES = {
+    "ar": "Arabic",
+    "cs": "Czech",
+    "da": "Danish",
+    "de": "German",
+    "el": "Greek",
+    "en": "English",
+    "es": "Spanish",
+    "fi": "Finnish",
+    "fr": "French",
+    "he": "Hebrew",
+    "hi": "Hindi",
+    "hu": "Hungarian",
+    "id": "Indonesian",
+    "it": "Italian",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "nl": "Dutch",
+    "no": "Norwegian",
+    "pl": "Polish",
+    "pt": "Portuguese",
+    "ro": "Romanian",
+    "ru": "Russian",
+    "sv": "Swedish",
+    "th": "Thai",
+    "tr": "Turkish",
+    "uk": "Ukrainian",
+    "vi": "Vietnamese",
+    "zh": "Chinese",
+    "und": "Undetermined",
+}
+BUCKET_LABELS = {"hour": "Hour (UTC)", "day": "Day (UTC)", "week": "Week (from Monday, UTC)"}
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: its key in the frame, its heading, and how to show its values.
+
+    Formats: ``text``, ``int``, ``num`` (one decimal), ``pct`` (a 0–1 share),
+    ``date``, ``datetime``, ``category`` and ``language`` (ids shown by name).
+    """
+
+    key: str
+    label: str
+    format: str = "text"
+
+
+@dataclass
+class Table:
+    """One table of counts, in the column order it is shown and written in."""
+
+    name: str
+    title: str
+    columns: list[Column]
+    frame: pd.DataFrame
+
+    def json_rows(self) -> list[list[Any]]:
+        """Rows as JSON values (bucket starts as ISO 8601 UTC strings)."""
+        out = []
+        for values in self.frame[[c.key for c in self.columns]].itertuples(index=False, name=None):
+            out.append([_json_value(v) for v in values])
+        return out
+
+    def csv_frame(self) -> pd.DataFrame:
+        """The frame as written to CSV: dates as ISO strings, ids as ids."""
+        frame = self.frame[[c.key for c in self.columns]].copy()
+        for column in self.columns:
+            if column.format == "date":
+                frame[column.key] = frame[column.key].dt.strftime("%Y-%m-%d")
+            elif column.format == "datetime":
+                frame[column.key] = frame[column.key].dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+        return frame
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, pd.Timestamp):
+        return value.tz_convert(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if hasattr(value, "item"):  # numpy scalars
+        value = value.item()
+    if isinstance(value, float) and value != value:  # NaN
+        return None
+    return value
+
+
+@dataclass
+class ReportData:
+    """Everything the charts, the findings and the HTML need, computed once."""
+
+    bucket: str
+    tables: dict[str, Table]
+    totals: dict[str, Any]
+    category_order: list[str]
+    model_order: list[str]
+    has_reasoning_labels: bool
+    start: datetime | None = None
+    end: datetime | None = None
+    bucket_count: int = 0
+    findings: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        """No call in the data."""
+        return self.totals["requests"] == 0
+
+
+def category_name(label: str) -> str:
+    """The taxonomy's display name of a category label (the label itself when unknown)."""
+    if label == abstain_label("category"):
+        return "Other (unsure)"
+    labels = load_taxonomy()["dimensions"].get("category", {}).get("labels", {})
+    return str(labels.get(label, {}).get("name", label))
+
+
+def language_name(code: str) -> str:
+    """An ISO 639-1 code's English name, with the code (``Spanish (es)``)."""
+    name = LANGUAGE_NAMES.get(code)
+    if code == "und":
+        return "Undetermined"
+    return f"{name} ({code})" if name else code
+
+
+def rows_frame(rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
+    """A DataFrame of report rows, with UTC timestamps and a ``tokens`` column (prompt + completion)."""
+    from api.report.logs import ROW_FIELDS
+
+    frame = pd.DataFrame(list(rows), columns=list(ROW_FIELDS))
+    frame["ts"] = pd.to_datetime(frame["ts"], utc=True)
+    for column in ("prompt_tokens", "completion_tokens", "reasoning_tokens", "turns"):
+        frame[column] = frame[column].fillna(0).astype("int64")
+    for column in ("tools_offered", "tool_call", "has_code"):
+        frame[column] = frame[column].fillna(False).astype(bool)
+    for column in ("model", "app"):
+        frame[column] = frame[column].fillna("unknown").astype(str)
+    frame["category"] = frame["category"].fillna(abstain_label("category")).astype(str)
+    frame["language"] = frame["language"].fillna("und").astype(str)
+    frame["tokens"] = frame["prompt_tokens"] + frame["completion_tokens"]
+    return frame
+
+
+def bucket_starts(ts: pd.Series, bucket: str) -> pd.Series:
+    """The UTC start of each timestamp's hour, day or Monday-based week."""
+    if bucket not in BUCKETS:
+        raise ValueError(f"bucket must be one of {BUCKETS}")
+    if bucket == "hour":
+        return ts.dt.floor("h")
+    day = ts.dt.floor("D")
+    if bucket == "day":
+        return day
+    return day - pd.to_timedelta(day.dt.weekday, unit="D")
+
+
+def count_buckets(frame: pd.DataFrame, bucket: str) -> int:
+    """How many distinct buckets the rows fall in."""
+    return 0 if frame.empty else int(bucket_starts(frame["ts"], bucket).nunique())
+
+
+def _share(part: pd.Series, whole: pd.Series) -> pd.Series:
+    return (part / whole.where(whole > 0)).fillna(0.0).round(6)
+
+
+def _order_by_count(values: pd.Series, weights: pd.Series | None = None, last: str | None = None) -> list[str]:
+    counts = (weights if weights is not None else pd.Series(1, index=values.index)).groupby(values).sum()
+    ordered = sorted(counts.index, key=lambda v: (-counts[v], str(v)))
+    if last is not None and last in ordered:
+        ordered.remove(last)
+        ordered.append(last)
+    return [str(v) for v in ordered]
+
+
+def build_report_data(frame: pd.DataFrame, bucket: str = "week") -> ReportData:
+    """Compute every table, the totals and the findings from a frame of :func:`rows_frame`."""
+    if bucket not in BUCKETS:
+        raise ValueError(f"bucket must be one of {BUCKETS}")
+    b = bucket
+    frame = frame.assign(**{b: bucket_starts(frame["ts"], bucket)}) if not frame.empty else frame.assign(**{b: []})
+    other = abstain_label("category")
+    category_order = _order_by_count(frame["category"], last=other)
+    model_order = _order_by_count(frame["model"], frame["tokens"])
+    buckets = sorted(frame[b].unique()) if not frame.empty else []
+    bucket_format = "datetime" if bucket == "hour" else "date"
+    bucket_column = Column(b, BUCKET_LABELS[bucket], bucket_format)
+    heavy = frame["reasoning_heavy"].eq("yes")
+    has_reasoning = bool(frame["reasoning_heavy"].notna().any())
+    tables: dict[str, Table] = {}
+
+    # 1. Category share per bucket, by requests and by tokens; every category in every bucket (0 when absent),
+    # so that stacked areas do not interpolate over missing points.
+    grid = pd.MultiIndex.from_product([buckets, category_order], names=[b, "category"])
+    per_category = (
+        frame.groupby([b, "category"])
+        .agg(requests=("ts", "size"), tokens=("tokens", "sum"))
+        .reindex(grid, fill_value=0)
+    ).reset_index()
+    bucket_totals = per_category.groupby(b)[["requests", "tokens"]].transform("sum")
+    per_category["request_share"] = _share(per_category["requests"], bucket_totals["requests"])
+    per_category["token_share"] = _share(per_category["tokens"], bucket_totals["tokens"])
+    tables["category_share"] = Table(
+        "category_share",
+        f"Requests and tokens by category per {bucket}",
+        [
+            bucket_column,
+            Column("category", "Category", "category"),
+            Column("requests", "Requests", "int"),
+            Column("request_share", "Share of requests", "pct"),
+            Column("tokens", "Tokens", "int"),
+            Column("token_share", "Share of tokens", "pct"),
+        ],
+        per_category,
+    )
+
+    per_bucket = (
+        frame.assign(
+            heavy=heavy,
+            heavy_tokens=frame["tokens"].where(heavy, 0),
+        )
+        .groupby(b)
+        .agg(
+            requests=("ts", "size"),
+            reasoning_heavy_requests=("heavy", "sum"),
+            tokens=("tokens", "sum"),
+            reasoning_heavy_tokens=("heavy_tokens", "sum"),
+            completion_tokens=("completion_tokens", "sum"),
+            reasoning_tokens=("reasoning_tokens", "sum"),
+            tools_offered_requests=("tools_offered", "sum"),
+            tool_call_requests=("tool_call", "sum"),
+            prompt_tokens=("prompt_tokens", "sum"),
+            prompt_tokens_mean=("prompt_tokens", "mean"),
+            prompt_tokens_median=("prompt_tokens", "median"),
+            completion_tokens_mean=("completion_tokens", "mean"),
+            completion_tokens_median=("completion_tokens", "median"),
+        )
+        .reset_index()
+    )
+    for column in (
+        "reasoning_heavy_requests",
+        "reasoning_heavy_tokens",
+        "tools_offered_requests",
+        "tool_call_requests",
+    ):
+        per_bucket[column] = per_bucket[column].astype("int64")
+
+    # 2. Reasoning-heavy share per bucket.
+    reasoning = per_bucket[
+        [b, "requests", "reasoning_heavy_requests", "tokens", "reasoning_heavy_tokens", "completion_tokens"]
+    ].copy()
+    reasoning["reasoning_tokens"] = per_bucket["reasoning_tokens"]
+    reasoning["request_share"] = _share(reasoning["reasoning_heavy_requests"], reasoning["requests"])
+    reasoning["token_share"] = _share(reasoning["reasoning_heavy_tokens"], reasoning["tokens"])
+    reasoning["reasoning_token_share"] = _share(reasoning["reasoning_tokens"], reasoning["completion_tokens"])
+    tables["reasoning_share"] = Table(
+        "reasoning_share",
+        f"Reasoning-heavy calls per {bucket}",
+        [
+            bucket_column,
+            Column("requests", "Requests", "int"),
+            Column("reasoning_heavy_requests", "Reasoning-heavy requests", "int"),
+            Column("request_share", "Share of requests", "pct"),
+            Column("tokens", "Tokens", "int"),
+            Column("reasoning_heavy_tokens", "Reasoning-heavy tokens", "int"),
+            Column("token_share", "Share of tokens", "pct"),
+            Column("completion_tokens", "Completion tokens", "int"),
+            Column("reasoning_tokens", "Reasoning tokens (usage)", "int"),
+            Column("reasoning_token_share", "Reasoning / completion tokens", "pct"),
+        ],
+        reasoning,
+    )
+
+    # 3. Tool calling per bucket.
+    tools = per_bucket[[b, "requests", "tools_offered_requests", "tool_call_requests"]].copy()
+    tools["tools_offered_share"] = _share(tools["tools_offered_requests"], tools["requests"])
+    tools["tool_call_share"] = _share(tools["tool_call_requests"], tools["requests"])
+    tables["tool_share"] = Table(
+        "tool_share",
+        f"Tool calling per {bucket}",
+        [
+            bucket_column,
+            Column("requests", "Requests", "int"),
+            Column("tools_offered_requests", "Tools offered", "int"),
+            Column("tools_offered_share", "Share with tools offered", "pct"),
+            Column("tool_call_requests", "Tool calls made", "int"),
+            Column("tool_call_share", "Share with a tool call", "pct"),
+        ],
+        tools,
+    )
+
+    # 4. Prompt and completion length per bucket and per category.
+    length_columns = [
+        Column("requests", "Requests", "int"),
+        Column("prompt_tokens", "Prompt tokens", "int"),
+        Column("prompt_tokens_mean", "Prompt mean", "num"),
+        Column("prompt_tokens_median", "Prompt median", "num"),
+        Column("completion_tokens", "Completion tokens", "int"),
+        Column("completion_tokens_mean", "Completion mean", "num"),
+        Column("completion_tokens_median", "Completion median", "num"),
+    ]
+    trends = per_bucket[[b] + [c.key for c in length_columns]].copy()
+    tables["token_trends"] = Table(
+        "token_trends", f"Prompt and completion tokens per {bucket}", [bucket_column, *length_columns], _round(trends)
+    )
+    by_category = (
+        frame.groupby("category")
+        .agg(
+            requests=("ts", "size"),
+            prompt_tokens=("prompt_tokens", "sum"),
+            prompt_tokens_mean=("prompt_tokens", "mean"),
+            prompt_tokens_median=("prompt_tokens", "median"),
+            completion_tokens=("completion_tokens", "sum"),
+            completion_tokens_mean=("completion_tokens", "mean"),
+            completion_tokens_median=("completion_tokens", "median"),
+        )
+        .reindex(category_order)
+        .reset_index()
+    )
+    tables["tokens_by_category"] = Table(
+        "tokens_by_category",
+        "Prompt and completion tokens by category",
+        [Column("category", "Category", "category"), *length_columns],
+        _round(by_category),
+    )
+
+    # 5. Language mix.
+    languages = frame.groupby("language").agg(requests=("ts", "size"), tokens=("tokens", "sum")).reset_index()
+    languages["request_share"] = _share(languages["requests"], pd.Series(languages["requests"].sum(), languages.index))
+    languages["token_share"] = _share(languages["tokens"], pd.Series(languages["tokens"].sum(), languages.index))
+    languages = languages.sort_values(["requests", "language"], ascending=[False, True], ignore_index=True)
+    tables["language_mix"] = Table(
+        "language_mix",
+        "Language mix (of the user's last turn)",
+        [
+            Column("language", "Language", "language"),
+            Column("requests", "Requests", "int"),
+            Column("request_share", "Share of requests", "pct"),
+            Column("tokens", "Tokens", "int"),
+            Column("token_share", "Share of tokens", "pct"),
+        ],
+        languages,
+    )
+
+    # 6. Model by category, with shares within each model; and each model's top categories by tokens.
+    model_grid = pd.MultiIndex.from_product([model_order, category_order], names=["model", "category"])
+    by_model = (
+        frame.groupby(["model", "category"])
+        .agg(requests=("ts", "size"), tokens=("tokens", "sum"))
+        .reindex(model_grid, fill_value=0)
+        .reset_index()
+    )
+    model_totals = by_model.groupby("model")[["requests", "tokens"]].transform("sum")
+    by_model["request_share"] = _share(by_model["requests"], model_totals["requests"])
+    by_model["token_share"] = _share(by_model["tokens"], model_totals["tokens"])
+    tables["model_category"] = Table(
+        "model_category",
+        "Requests and tokens by model and category (shares within each model)",
+        [
+            Column("model", "Model"),
+            Column("category", "Category", "category"),
+            Column("requests", "Requests", "int"),
+            Column("request_share", "Share of the model's requests", "pct"),
+            Column("tokens", "Tokens", "int"),
+            Column("token_share", "Share of the model's tokens", "pct"),
+        ],
+        by_model,
+    )
+    tables["model_top_categories"] = _top_categories(by_model, model_order)
+
+    totals = {
+        "requests": len(frame),
+        "tokens": int(frame["tokens"].sum()),
+        "prompt_tokens": int(frame["prompt_tokens"].sum()),
+        "completion_tokens": int(frame["completion_tokens"].sum()),
+        "reasoning_tokens": int(frame["reasoning_tokens"].sum()),
+        "models": len(model_order),
+        "apps": int(frame["app"].nunique()),
+        "buckets": len(buckets),
+        "prompt_tokens_median": float(frame["prompt_tokens"].median()) if not frame.empty else 0.0,
+        "completion_tokens_median": float(frame["completion_tokens"].median()) if not frame.empty else 0.0,
+    }
+    data = ReportData(
+        bucket=bucket,
+        tables=tables,
+        totals=totals,
+        category_order=category_order,
+        model_order=model_order,
+        has_reasoning_labels=has_reasoning,
+        start=frame["ts"].min().to_pydatetime() if not frame.empty else None,
+        end=frame["ts"].max().to_pydatetime() if not frame.empty else None,
+        bucket_count=len(buckets),
+    )
+    data.findings = findings(data) if not frame.empty else []
+    return data
+
+
+def _round(frame: pd.DataFrame) -> pd.DataFrame:
+    for column in frame.columns:
+        if column.endswith(("_mean", "_median")):
+            frame[column] = frame[column].astype(float).round(2)
+    return frame
+
+
+def _top_categories(by_model: pd.DataFrame, model_order: list[str]) -> Table:
+    rows = []
+    for model in model_order:
+        members = by_model[(by_model["model"] == model) & (by_model["tokens"] > 0)]
+        members = members.sort_values(["tokens", "requests"], ascending=False)
+        row: dict[str, Any] = {
+            "model": model,
+            "requests": int(by_model.loc[by_model["model"] == model, "requests"].sum()),
+            "tokens": int(by_model.loc[by_model["model"] == model, "tokens"].sum()),
+        }
+        for rank in range(1, TOP_CATEGORIES_PER_MODEL + 1):
+            if rank <= len(members):
+                member = members.iloc[rank - 1]
+                row[f"top_{rank}"], row[f"top_{rank}_share"] = member["category"], float(member["token_share"])
+            else:
+                row[f"top_{rank}"], row[f"top_{rank}_share"] = None, None
+        rows.append(row)
+    columns = [Column("model", "Model"), Column("requests", "Requests", "int"), Column("tokens", "Tokens", "int")]
+    for rank in range(1, TOP_CATEGORIES_PER_MODEL + 1):
+        columns += [
+            Column(f"top_{rank}", f"#{rank} category", "category"),
+            Column(f"top_{rank}_share", f"#{rank} share of tokens", "pct"),
+        ]
+    frame = pd.DataFrame(rows, columns=[c.key for c in columns])
+    return Table("model_top_categories", "Top categories of each model (by tokens)", columns, frame)
+
+
+def human_count(value: float) -> str:
+    """1234 → 1,234; 1234567 → 1.2M; 45678 → 45.7k."""
+    if value >= 1_000_000:
+        return f"{value / 1_000_000:.1f}M"
+    if value >= 100_000:
+        return f"{value / 1_000:.0f}k"
+    if value >= 10_000:
+        return f"{value / 1_000:.1f}k"
+    return f"{value:,.0f}"
+
+
+def _pct(value: float) -> str:
+    return f"{value * 100:.0f}%" if value >= 0.1 or value == 0 else f"{value * 100:.1f}%"
+
+
+def findings(data: ReportData) -> list[str]:
+    """A few sentences on what stands out: volume, leading categories, shifts, reasoning, tools, length, languages, models."""
+    t = data.totals
+    b = data.bucket
+    out: list[str] = []
+    assert data.start is not None and data.end is not None
+    span = f"from {data.start:%d %b %Y} to {data.end:%d %b %Y}"
+    apps = f" and {t['apps']} apps" if t["apps"] > 1 else ""
+    out.append(
+        f"{t['requests']:,} requests and {human_count(t['tokens'])} tokens {span} "
+        f"({t['buckets']} {b}{'s' if t['buckets'] != 1 else ''}), from {t['models']} "
+        f"model{'s' if t['models'] != 1 else ''}{apps}."
+    )
+
+    shares = data.tables["category_share"].frame.groupby("category")[["requests", "tokens"]].sum()
+    by_requests = (shares["requests"] / max(1, shares["requests"].sum())).sort_values(ascending=False)
+    by_tokens = (shares["tokens"] / max(1, shares["tokens"].sum())).sort_values(ascending=False)
+    lead = by_requests.index[0]
+    runners = ", ".join(
+        f"{category_name(c)} ({_pct(by_requests[c])})" for c in by_requests.index[1:3] if by_requests[c] > 0
+    )
+    out.append(
+        f"{category_name(lead)} is the largest category: {_pct(by_requests[lead])} of requests and "
+        f"{_pct(by_tokens.get(lead, 0.0))} of tokens." + (f" Next come {runners}." if runners else "")
+    )
+    if by_tokens.index[0] != lead and by_tokens.iloc[0] > 0:
+        out.append(
+            f"By tokens, {category_name(by_tokens.index[0])} leads with {_pct(by_tokens.iloc[0])}: "
+            "its calls are longer than the rest."
+        )
+
+    shift = _category_shift(data)
+    if shift:
+        out.append(shift)
+
+    reasoning = data.tables["reasoning_share"].frame
+    if data.has_reasoning_labels:
+        share_r = reasoning["reasoning_heavy_requests"].sum() / max(1, reasoning["requests"].sum())
+        share_t = reasoning["reasoning_heavy_tokens"].sum() / max(1, reasoning["tokens"].sum())
+        sentence = f"Reasoning-heavy calls are {_pct(share_r)} of requests and {_pct(share_t)} of tokens"
+        trend = _trend(reasoning, "reasoning_heavy_requests", "requests", b)
+        out.append(sentence + (f" ({trend})." if trend else "."))
+    if t["reasoning_tokens"] > 0:
+        out.append(
+            f"Providers reported {human_count(t['reasoning_tokens'])} reasoning tokens: "
+            f"{_pct(t['reasoning_tokens'] / max(1, t['completion_tokens']))} of all completion tokens."
+        )
+
+    tools = data.tables["tool_share"].frame
+    offered = tools["tools_offered_requests"].sum() / max(1, tools["requests"].sum())
+    called = tools["tool_call_requests"].sum() / max(1, tools["requests"].sum())
+    if offered > 0 or called > 0:
+        trend = _trend(tools, "tool_call_requests", "requests", b)
+        out.append(
+            f"Tools were offered in {_pct(offered)} of requests and called in {_pct(called)}"
+            + (f" (tool calls: {trend})." if trend else ".")
+        )
+    else:
+        out.append("No request offered tools or made a tool call.")
+
+    by_category = data.tables["tokens_by_category"].frame
+    if not by_category.empty:
+        longest = by_category.sort_values("prompt_tokens_median", ascending=False).iloc[0]
+        out.append(
+            f"The median call has a {t['prompt_tokens_median']:,.0f}-token prompt and a "
+            f"{t['completion_tokens_median']:,.0f}-token completion; {category_name(longest['category'])} has the "
+            f"longest prompts (median {longest['prompt_tokens_median']:,.0f} tokens)."
+        )
+
+    languages = data.tables["language_mix"].frame
+    listed = ", ".join(
+        f"{language_name(row.language).split(' (')[0]} {_pct(row.request_share)}"
+        for row in languages.head(4).itertuples()
+    )
+    out.append(f"Languages: {listed}" + (f"; {len(languages)} in all." if len(languages) > 4 else "."))
+
+    top = data.tables["model_top_categories"].frame
+    parts = [
+        f"{row.model} mostly {category_name(row.top_1)} ({_pct(row.top_1_share)} of its tokens)"
+        for row in top.head(4).itertuples()
+        if row.top_1 is not None
+    ]
+    if len(parts) > 1:
+        out.append("By model: " + "; ".join(parts) + ".")
+    return out
+
+
+def _window(data: ReportData) -> int:
+    return max(1, data.bucket_count // 4)
+
+
+def _category_shift(data: ReportData) -> str | None:
+    if data.bucket_count < 2:
+        return None
+    frame = data.tables["category_share"].frame
+    b = data.bucket
+    buckets = sorted(frame[b].unique())
+    k = _window(data)
+    first = frame[frame[b].isin(buckets[:k])].groupby("category")["requests"].sum()
+    last = frame[frame[b].isin(buckets[-k:])].groupby("category")["requests"].sum()
+    first_share = first / max(1, first.sum())
+    last_share = last / max(1, last.sum())
+    change = (last_share - first_share).sort_values()
+    window = f"{b}s" if k > 1 else b
+    span = f"the first {k} {window}" if k > 1 else f"the first {b}"
+    end_span = f"the last {k}" if k > 1 else "the last"
+    moves = []
+    riser, faller = change.index[-1], change.index[0]
+    if change[riser] >= 0.02:
+        moves.append(
+            f"{category_name(riser)} grew from {_pct(first_share[riser])} of requests in {span} "
+            f"to {_pct(last_share[riser])} in {end_span}"
+        )
+    if change[faller] <= -0.02:
+        moves.append(f"{category_name(faller)} fell from {_pct(first_share[faller])} to {_pct(last_share[faller])}")
+    if not moves:
+        return f"The category mix was stable: no category moved by 2 points or more between {span} and {end_span}."
+    return "Mix shift: " + "; ".join(moves) + "."
+
+
+def _trend(frame: pd.DataFrame, part: str, whole: str, bucket: str) -> str | None:
+    if len(frame) < 2:
+        return None
+    k = max(1, len(frame) // 4)
+    ordered = frame.sort_values(bucket)
+    first = ordered.head(k)[part].sum() / max(1, ordered.head(k)[whole].sum())
+    last = ordered.tail(k)[part].sum() / max(1, ordered.tail(k)[whole].sum())
+    if abs(last - first) < 0.02:
+        return f"steady at about {_pct((first + last) / 2)}"
+    window = f"{k} {bucket}s" if k > 1 else bucket
+    return f"{_pct(first)} in the first {window}, {_pct(last)} in the last"
