@@ -94,7 +94,9 @@ def train(
     ] = "multilingual",
     heldout: Annotated[Path | None, typer.Option(help="A separate labeled CSV to report final metrics on.")] = None,
     cv: Annotated[int, typer.Option(help="Also report N-fold cross-validated metrics (0: off).")] = 0,
-    c: Annotated[float, typer.Option("-C", help="Inverse regularisation strength of the heads.")] = 4.0,
+    c: Annotated[
+        float | None, typer.Option("-C", help="Inverse regularisation strength of the heads (default: chosen by CV).")
+    ] = None,
     threshold: Annotated[list[str], typer.Option(help="Abstain threshold, DIMENSION=P; repeatable.")] = [],  # noqa: B006
     activate: Annotated[
         bool | None,

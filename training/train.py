@@ -22,7 +22,8 @@ from typing import Any
 
 import numpy as np
 from sklearn.base import clone
-from sklearn.model_selection import StratifiedKFold, cross_val_predict, train_test_split
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold, cross_val_predict, cross_val_score, train_test_split
 
 from classifier.artifacts import (
     FORMAT_VERSION,
@@ -42,12 +43,13 @@ from classifier.views import model_text, request_parts
 from training.dataset import DatasetError, LabeledDataset, read_labeled_csv
 from training.embedding_cache import EmbeddingCache
 from training.evaluate import dimension_metrics
-from training.heads import DEFAULT_C, make_head
+from training.heads import make_head
 from training.model_card import render_model_card
 
 DEFAULT_BACKEND = "multilingual"
 DEFAULT_MULTICLASS_THRESHOLD = 0.3
 DEFAULT_GATE_MARGIN = 0.02
+C_GRID = (1.0, 4.0, 16.0)
 Progress = Callable[[str, float], None]
 
 
@@ -59,7 +61,7 @@ class TrainOptions:
     test_size: float = 0.2
     seed: int = 0
     backend: str = DEFAULT_BACKEND
-    c: float = DEFAULT_C
+    c: float | None = None  # None: choose per head by cross-validation on the training split
     thresholds: dict[str, float] = field(default_factory=dict)
     cv_folds: int = 0
     heldout: Path | None = None
@@ -104,6 +106,24 @@ def _calibration_folds(labels: list[str], outer_folds: int = 1) -> int:
     if outer_folds > 1:
         smallest -= -(-smallest // outer_folds)  # what the smallest label keeps in a training fold
     return max(2, min(5, smallest))
+
+
+def choose_c(vectors: np.ndarray, labels: list[str], seed: int, grid: tuple[float, ...] = C_GRID) -> float:
+    """The regularisation of ``grid`` with the best cross-validated score on these rows.
+
+    Macro-F1 for multiclass heads, balanced accuracy for binary ones, scored with
+    plain logistic regression: temperature calibration never changes which label wins.
+    """
+    y = np.asarray(labels)
+    folds = StratifiedKFold(min(5, _calibration_folds(labels)), shuffle=True, random_state=seed)
+    scoring = "f1_macro" if len(set(labels)) > 2 else "balanced_accuracy"
+    scores = {
+        c: cross_val_score(
+            LogisticRegression(C=c, max_iter=3000, class_weight="balanced"), vectors, y, cv=folds, scoring=scoring
+        ).mean()
+        for c in grid
+    }
+    return max(scores, key=lambda c: (scores[c], -c))
 
 
 def _fit_head(vectors: np.ndarray, labels: list[str], c: float) -> Any:
@@ -192,14 +212,17 @@ def train_model(
         np.arange(len(dataset)), test_size=options.test_size, random_state=options.seed, stratify=strat
     )
     split_metrics, cv_metrics, heldout_metrics, heads = {}, {}, {}, {}
+    chosen_c: dict[str, float] = {}
     for column, labels in dataset.labels.items():
         y = np.asarray(labels)
-        head = _fit_head(vectors[train_idx], list(y[train_idx]), options.c)
+        # Chosen on the training split only, so the test split stays unseen.
+        c = chosen_c[column] = options.c or choose_c(vectors[train_idx], list(y[train_idx]), options.seed)
+        head = _fit_head(vectors[train_idx], list(y[train_idx]), c)
         split_metrics[column] = dimension_metrics(y[test_idx], head.predict_proba(vectors[test_idx]), head.classes_)
         if options.cv_folds >= 2:
             folds = StratifiedKFold(options.cv_folds, shuffle=True, random_state=options.seed)
             proba = cross_val_predict(
-                clone(make_head(options.c, _calibration_folds(labels, options.cv_folds))),
+                clone(make_head(c, _calibration_folds(labels, options.cv_folds))),
                 vectors,
                 y,
                 cv=folds,
@@ -208,7 +231,7 @@ def train_model(
             cv_metrics[column] = dimension_metrics(y, proba, sorted(set(labels)))
     report("fitting", 0.8)
     for column, labels in dataset.labels.items():
-        heads[column] = _fit_head(vectors, labels, options.c)
+        heads[column] = _fit_head(vectors, labels, chosen_c[column])
         if heldout is not None and heldout_vectors is not None:
             heldout_metrics[column] = dimension_metrics(
                 heldout.labels[column], heads[column].predict_proba(heldout_vectors), heads[column].classes_
@@ -241,7 +264,7 @@ def train_model(
         "params": {
             "test_size": options.test_size,
             "seed": options.seed,
-            "C": options.c,
+            "C": options.c if options.c else f"chosen per head by cross-validation from {list(C_GRID)}",
             "calibration": "temperature",
             "cv_folds": options.cv_folds,
         },
@@ -258,6 +281,7 @@ def train_model(
                 "kind": "multiclass" if len(classes) > 2 else "binary",
                 "labels": classes,
                 "threshold": options.thresholds.get(column, default),
+                "C": chosen_c[column],
                 "abstain_label": abstain_label(column),
             }
         write_atomic(tmp / MANIFEST, _json(manifest))
