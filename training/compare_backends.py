@@ -57,19 +57,21 @@ def compare(models_dir: Path, heldout_path: Path) -> list[dict[str, object]]:
         predicted = np.array(classes)[probabilities.argmax(axis=1)]
         r_classes, r_probabilities = scores["reasoning_heavy"]
         r_predicted = np.array(r_classes)[r_probabilities.argmax(axis=1)]
-        rows.append({
-            "backend": backend,
-            "version": model.version,
-            "embedder": model.embedder.name,
-            "dimension": model.embedder.dimension,
-            "macro_f1": f1_score(y_category, predicted, average="macro"),
-            "accuracy": float((predicted == y_category).mean()),
-            "accuracy_en": float((predicted[english] == y_category[english]).mean()),
-            "accuracy_non_en": float((predicted[~english] == y_category[~english]).mean()),
-            "macro_f1_non_en": f1_score(y_category[~english], predicted[~english], average="macro"),
-            "reasoning_balanced_accuracy": balanced_accuracy_score(y_reasoning, r_predicted),
-            "texts_per_second": _throughput(model, texts),
-        })
+        rows.append(
+            {
+                "backend": backend,
+                "version": model.version,
+                "embedder": model.embedder.name,
+                "dimension": model.embedder.dimension,
+                "macro_f1": f1_score(y_category, predicted, average="macro"),
+                "accuracy": float((predicted == y_category).mean()),
+                "accuracy_en": float((predicted[english] == y_category[english]).mean()),
+                "accuracy_non_en": float((predicted[~english] == y_category[~english]).mean()),
+                "macro_f1_non_en": f1_score(y_category[~english], predicted[~english], average="macro"),
+                "reasoning_balanced_accuracy": balanced_accuracy_score(y_reasoning, r_predicted),
+                "texts_per_second": _throughput(model, texts),
+            }
+        )
     return rows
 
 
@@ -115,7 +117,7 @@ def main() -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     existing = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
     marker = "\n## "  # keep any hand-written sections after the generated table
-    tail = existing[existing.find(marker):] if marker in existing else ""
+    tail = existing[existing.find(marker) :] if marker in existing else ""
     args.out.write_text(table + tail, encoding="utf-8")
     print(table)
 
