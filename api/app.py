@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import threading
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.batcher import MicroBatcher
@@ -24,7 +25,7 @@ from api.jobs import TrainingJobs
 from api.metrics import ServiceMetrics
 from api.settings import Settings
 from api.store import EventRecord, EventStore
-from classifier import PromptPrismModel, load_model
+from classifier import PromptPrismModel, load_model, parse_item
 from classifier.artifacts import set_active_version
 
 log = logging.getLogger("promptprism")
@@ -104,13 +105,19 @@ class Service:
         return float(getattr(self.model.embedder, "hit_rate", 0.0)) if self.ready else 0.0
 
     def load_initial_model(self) -> PromptPrismModel:
-        """Load the configured model version."""
-        return load_model(self.settings.model_version, self.settings.models_dir, self.settings.backend)
+        """Load the configured model version, and warm it up."""
+        settings = self.settings
+        model = load_model(
+            settings.model_version, settings.models_dir, settings.backend, cache_size=settings.embedding_cache_size
+        )
+        warm_up(model)
+        return model
 
     def activate(self, version: str) -> PromptPrismModel:
         """Load ``version``, make it the active one on disk, and serve it from the next batch on."""
         with self._swap_lock:
-            model = load_model(version, self.settings.models_dir)
+            model = load_model(version, self.settings.models_dir, cache_size=self.settings.embedding_cache_size)
+            warm_up(model)
             set_active_version(self.settings.models_dir, version)
             if self.batcher is not None:
                 self.batcher.swap_model(model)
@@ -120,6 +127,52 @@ class Service:
     def _announce(self, model: PromptPrismModel) -> None:
         self.metrics.model.info({"version": model.version, "backend": model.embedder.backend})
         log.info("serving model %s (%s backend)", model.version, model.embedder.backend)
+
+
+def warm_up(model: PromptPrismModel) -> None:
+    """Classify one request before serving, so that no caller pays for lazy loading.
+
+    The language identifier loads its model on first use (about a second), and
+    the first batch through torch or numpy allocates its buffers; without this,
+    the first requests after start-up or activation wait for all of it.
+    """
+    item = parse_item({"text": "warm-up: how do I sort a list in python? ¿y en español?"})
+    model.results_from_embeddings([item], model.embedder.inner.encode([model.text_for(item)]))
+
+
+class ObserveRequests:
+    """Count requests and time them by route, method and status, for ``/metrics``.
+
+    A plain ASGI middleware rather than ``@app.middleware("http")``: Starlette's
+    ``BaseHTTPMiddleware`` wraps every request in a task group and a streamed
+    response, which took about a fifth of the server's CPU at 32 concurrent
+    single-item requests (docs/benchmarks.md).
+    """
+
+    def __init__(self, app: ASGIApp, metrics: ServiceMetrics) -> None:
+        self.app = app
+        self.metrics = metrics
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = 500
+
+        async def observed_send(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, observed_send)
+        finally:
+            # The router records the matched route in the scope; unmatched paths share one label.
+            path = getattr(scope.get("route"), "path", "unmatched")
+            self.metrics.requests.labels(path, scope["method"], str(status)).inc()
+            self.metrics.latency.labels(path).observe(time.perf_counter() - started)
 
 
 class BodySizeLimit:
@@ -199,9 +252,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         service.batcher = batcher
         service._announce(model)
         service.writer.start()
+        # Everything loaded so far (libraries, model, heads) lives as long as the process: move it out of the
+        # garbage collector's reach, so that full collections under load no longer walk it (p99 latency spikes).
+        gc.collect()
+        gc.freeze()
         try:
             yield
         finally:
+            gc.unfreeze()  # let this app's objects be collected once it stops (tests start many apps per process)
             await service.writer.stop()
             await batcher.stop()
             service.jobs.shutdown()
@@ -216,20 +274,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.service = service
     install_error_handlers(app)
 
-    @app.middleware("http")
-    async def observe(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        started = time.perf_counter()
-        status = 500
-        try:
-            response = await call_next(request)
-            status = response.status_code
-            return response
-        finally:
-            route = request.scope.get("route")
-            path = getattr(route, "path", "unmatched")
-            service.metrics.requests.labels(path, request.method, str(status)).inc()
-            service.metrics.latency.labels(path).observe(time.perf_counter() - started)
-
+    app.add_middleware(ObserveRequests, metrics=service.metrics)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes, upload_max_bytes=settings.max_upload_bytes)
 
     from api.dashboard import router as dashboard_router

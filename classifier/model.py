@@ -65,12 +65,83 @@ _embedders: dict[str, CachingEmbedder] = {}
 _embedders_lock = threading.Lock()
 
 
-def shared_embedder(backend: str, cache_size: int = 10_000) -> CachingEmbedder:
-    """One embedder per backend per process, shared by every model version that uses it."""
+def shared_embedder(backend: str, cache_size: int | None = None) -> CachingEmbedder:
+    """One embedder per backend per process, shared by every model version that uses it.
+
+    ``cache_size`` sets its LRU cache's capacity (default 10,000 when it is
+    first loaded; a later call that names a size resizes the shared cache).
+    """
     with _embedders_lock:
         if backend not in _embedders:
-            _embedders[backend] = CachingEmbedder(load_embedder(backend), capacity=cache_size)
-        return _embedders[backend]
+            _embedders[backend] = CachingEmbedder(load_embedder(backend), capacity=10_000)
+        embedder = _embedders[backend]
+        if cache_size is not None:
+            embedder.resize(cache_size)
+        return embedder
+
+
+class _CompiledHead:
+    """Inference-only copy of a calibrated logistic-regression head, in plain numpy.
+
+    ``CalibratedClassifierCV.predict_proba`` costs about a millisecond per call
+    in input checks and dispatch, whatever the batch size: more than the static
+    embedder spends on a small micro-batch. This does the same arithmetic, in
+    the same order (each fold's decision function, temperature-scaled softmax,
+    mean over folds), so the probabilities are the same to the last bit. A batch
+    whose decision values look like probabilities takes scikit-learn's own path,
+    since scikit-learn treats those differently (see ``_convert_to_logits``).
+    """
+
+    def __init__(self, head: Any) -> None:
+        folds = head.calibrated_classifiers_
+        self.head = head
+        self.classes_ = head.classes_
+        self.n_classes = len(head.classes_)
+        # Per fold, as scikit-learn computes it: X @ coef.T + intercept (float32 @ float64 gives float64).
+        self.folds = [
+            (np.asarray(f.estimator.coef_).T, np.asarray(f.estimator.intercept_), float(f.calibrators[0].beta_))
+            for f in folds
+        ]
+        self.binary = folds[0].estimator.coef_.shape[0] == 1
+
+    @classmethod
+    def compile(cls, head: Any) -> _CompiledHead | None:
+        """A compiled copy of ``head``, or None when it is not a temperature-calibrated linear model."""
+        from sklearn.calibration import CalibratedClassifierCV
+        from sklearn.linear_model import LogisticRegression
+
+        if not isinstance(head, CalibratedClassifierCV) or head.method != "temperature":
+            return None
+        folds = getattr(head, "calibrated_classifiers_", None)
+        if not folds or not all(
+            type(f.estimator) is LogisticRegression
+            and len(f.calibrators) == 1
+            # Every fold saw every class (encoded 0..k-1), so its columns are the head's classes in order.
+            and np.array_equal(f.estimator.classes_, np.arange(len(head.classes_)))
+            for f in folds
+        ):
+            return None
+        return cls(head)
+
+    def predict_proba(self, embeddings: np.ndarray) -> np.ndarray:
+        """Calibrated probabilities, as ``head.predict_proba`` gives them."""
+        from sklearn.utils.extmath import softmax
+
+        if embeddings.ndim != 2 or embeddings.shape[0] == 0 or embeddings.shape[1] != self.folds[0][0].shape[0]:
+            return np.asarray(self.head.predict_proba(embeddings))  # let scikit-learn say what is wrong
+        total = np.zeros((embeddings.shape[0], self.n_classes))
+        for coef, intercept, beta in self.folds:
+            decisions = embeddings @ coef + intercept
+            if self.binary:
+                logits = np.concatenate([-decisions, decisions], axis=1)
+            elif ((decisions >= 0) & (decisions <= 1)).all() and np.isclose(decisions.sum(axis=1), 1.0).all():
+                return np.asarray(self.head.predict_proba(embeddings))  # scikit-learn takes these for probabilities
+            else:
+                logits = decisions
+            proba = softmax(beta * logits)
+            proba[(proba > 1.0) & (proba <= 1.0 + 1e-5)] = 1.0
+            total += proba
+        return total / len(self.folds)
 
 
 class PromptPrismModel:
@@ -86,6 +157,7 @@ class PromptPrismModel:
         self.abstain_labels: dict[str, str] = {
             d: h.get("abstain_label", "unknown") for d, h in manifest["heads"].items()
         }
+        self._compiled = {d: _CompiledHead.compile(h) for d, h in heads.items()}
 
     @property
     def dimensions(self) -> list[str]:
@@ -102,33 +174,40 @@ class PromptPrismModel:
 
     def score(self, embeddings: np.ndarray) -> dict[str, tuple[list[str], np.ndarray]]:
         """Run every head on precomputed embeddings: ``{dimension: (classes, probabilities)}``."""
-        return {
-            dimension: ([str(c) for c in head.classes_], head.predict_proba(embeddings))
-            for dimension, head in self.heads.items()
-        }
+        scores = {}
+        for dimension, head in self.heads.items():
+            compiled = self._compiled.get(dimension)
+            probabilities = compiled.predict_proba(embeddings) if compiled else head.predict_proba(embeddings)
+            scores[dimension] = ([str(c) for c in head.classes_], probabilities)
+        return scores
 
     def results_from_embeddings(self, items: Sequence[Item], embeddings: np.ndarray) -> list[ClassificationResult]:
         """Turn embeddings of ``items`` into results, with signals read from each item."""
         scores = self.score(embeddings)
+        # Sort every row of a dimension at once, then build results without re-validating values that are
+        # valid by construction (probabilities of a softmax, labels of the head): validation was a third
+        # of the per-item cost on the static backend.
+        ranked = {d: (classes, p, np.argsort(-p, axis=1)[:, :TOP_K]) for d, (classes, p) in scores.items()}
         results = []
         for row, item in enumerate(items):
             labels = {}
-            for dimension, (classes, probabilities) in scores.items():
-                order = np.argsort(-probabilities[row])
-                best = int(order[0])
-                probability = float(probabilities[row][best])
+            for dimension, (classes, probabilities, order) in ranked.items():
+                best = int(order[row, 0])
+                probability = float(probabilities[row, best])
                 abstained = probability < self.thresholds.get(dimension, 0.0)
-                labels[dimension] = DimensionResult(
+                labels[dimension] = DimensionResult.model_construct(
                     label=self.abstain_labels[dimension] if abstained else classes[best],
                     probability=round(probability, 4),
                     abstained=abstained,
                     top=[
-                        LabelScore(label=classes[i], probability=round(float(probabilities[row][i]), 4))
-                        for i in order[:TOP_K]
+                        LabelScore.model_construct(label=classes[i], probability=round(float(probabilities[row, i]), 4))
+                        for i in order[row]
                     ],
                 )
             results.append(
-                ClassificationResult(model_version=self.version, labels=labels, signals=derive_signals(item))
+                ClassificationResult.model_construct(
+                    model_version=self.version, labels=labels, signals=derive_signals(item)
+                )
             )
         return results
 
@@ -169,12 +248,14 @@ def load_model(
     models_dir: str | Path | None = None,
     backend: str | None = None,
     verify_embedder: bool = True,
+    cache_size: int | None = None,
 ) -> PromptPrismModel:
     """Load a model version, checking every file against its manifest.
 
     With no arguments, loads the active version from the shipped ``models/``
     directory. ``backend`` picks the newest version trained on that embedding
     backend instead (``transformer``, ``static`` or ``multilingual``).
+    ``cache_size`` sets the capacity of the embedding LRU cache (see :func:`shared_embedder`).
     """
     directory = Path(models_dir) if models_dir else DEFAULT_MODELS_DIR
     name = resolve_version(directory, version, backend)
@@ -186,7 +267,7 @@ def load_model(
     manifest = read_manifest(version_dir)
     heads = load_heads(version_dir, manifest)
     expected = manifest["embedder"]
-    embedder = shared_embedder(expected["backend"])
+    embedder = shared_embedder(expected["backend"], cache_size)
     if embedder.name != expected["name"] or embedder.dimension != expected["dimension"]:
         raise ModelLoadError(
             f"model {name} was trained on {expected['name']} ({expected['dimension']}-d) but the "

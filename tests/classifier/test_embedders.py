@@ -61,3 +61,18 @@ def test_cache_serves_repeats_without_embedding_again():
 def test_fingerprint_is_stable():
     embedder = shared_embedder("static").inner
     assert fingerprint(embedder) == fingerprint(embedder)
+
+
+def test_numpy_static_embedder_matches_sentence_transformers_bit_for_bit():
+    from bench.inputs import make_items
+    from bench.suite import classifier_request
+    from classifier import parse_item
+    from classifier.embedders import STATIC_EMBEDDER_DIR, SentenceTransformerEmbedder, StaticEmbedder
+    from classifier.views import model_text, request_parts
+
+    texts = [model_text(request_parts(parse_item(classifier_request(i))), 512) for i in make_items(300)]
+    texts += ["a", "请把这句话翻译成英文", "🙂" * 40]
+    ours = load_embedder("static")
+    assert isinstance(ours, StaticEmbedder)
+    reference = SentenceTransformerEmbedder(STATIC_EMBEDDER_DIR, ours.name, "static", ours.max_tokens)
+    assert np.array_equal(ours.encode(texts), reference.encode(texts))

@@ -5,9 +5,10 @@ import shutil
 from pathlib import Path
 
 import joblib
+import numpy as np
 import pytest
 
-from classifier import ClassificationResult, ModelLoadError, load_model
+from classifier import ClassificationResult, ModelLoadError, load_model, parse_item
 from classifier.artifacts import MANIFEST, active_version, set_active_version, sha256_file
 
 
@@ -96,3 +97,27 @@ def test_active_pointer_switches_versions(models_copy: Path):
     assert sha256_file(models_copy / "ACTIVE")  # written, not half-written
     with pytest.raises(ModelLoadError):
         set_active_version(models_copy, "missing")
+
+
+def test_compiled_heads_give_scikit_learns_probabilities_bit_for_bit(small_model_dir: Path):
+    from bench.inputs import make_items
+    from bench.suite import classifier_request
+
+    model = load_model(models_dir=small_model_dir)
+    assert all(model._compiled.values()), "the trained heads should take the fast path"
+    items = [parse_item(classifier_request(i)) for i in make_items(300)]
+    embeddings = model.embedder.inner.encode([model.text_for(i) for i in items])
+    for dimension, head in model.heads.items():
+        for size in (1, 5, 300):
+            chunk = embeddings[:size]
+            assert np.array_equal(model._compiled[dimension].predict_proba(chunk), head.predict_proba(chunk))
+    # Results are built without validation: check that they still validate and round-trip.
+    for result in model.results_from_embeddings(items[:20], embeddings[:20]):
+        assert ClassificationResult.model_validate(result.model_dump()) == result
+
+
+def test_cache_size_is_applied_to_the_shared_embedder(small_model_dir: Path):
+    model = load_model(models_dir=small_model_dir, cache_size=7)
+    assert model.embedder.capacity == 7
+    load_model(models_dir=small_model_dir, cache_size=10_000)
+    assert model.embedder.capacity == 10_000

@@ -1,0 +1,1 @@
+"""PromptPrism's benchmark suite: ``python -m bench`` (see ``docs/benchmarks.md``)."""
