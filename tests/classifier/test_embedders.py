@@ -27,7 +27,7 @@ def test_similar_texts_are_closer_than_unrelated_ones():
 
 
 def test_missing_static_model_says_how_to_build_it(tmp_path: Path):
-    with pytest.raises(EmbedderUnavailableError, match=r"python -m training\.static_embedder"):
+    with pytest.raises(EmbedderUnavailableError, match=r"python -m training\.static_multilingual"):
         load_embedder("static", static_dir=tmp_path / "nowhere")
 
 
