@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -17,7 +12,8 @@ from typing import Any
 import httpx
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.api.conftest import running_server
+
 KEY = "dash-secret"
 AUTH = {"Authorization": f"Bearer {KEY}"}
 START = datetime(2025, 9, 1, 9, 30, tzinfo=UTC)
@@ -183,46 +179,11 @@ def test_page_and_assets_come_from_the_package(make_client: Any) -> None:
 # --- the real thing: uvicorn, real traffic, headless Chromium ---------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture
 def live_server(models_copy: Path, tmp_path: Path) -> Iterator[str]:
     """``promptprism serve`` on a free port, with an API key and a fresh event store."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "PROMPTPRISM_MODELS_DIR": str(models_copy),
-        "PROMPTPRISM_DATABASE_PATH": str(tmp_path / "events.db"),
-        "PROMPTPRISM_API_KEY": KEY,
-    }
-    log_path = tmp_path / "server.log"
-    with log_path.open("w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "api.cli", "serve", "--port", str(port)], cwd=ROOT, env=env, stdout=log, stderr=log
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.time() + 120
-            while True:
-                assert process.poll() is None, log_path.read_text()
-                try:
-                    if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                assert time.time() < deadline, "the server did not become ready"
-                time.sleep(0.3)
-            yield base
-        finally:
-            process.terminate()
-            try:
-                process.wait(20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+    with running_server(models_copy, tmp_path, api_key=KEY) as base:
+        yield base
 
 
 def report_requests(base: str) -> float:

@@ -1,58 +1,22 @@
 """The real service over real HTTP: uvicorn on a free port, concurrent clients, retraining and activation."""
 
 import asyncio
-import os
-import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import httpx
 import pytest
 
+from tests.api.conftest import running_server
 from tests.conftest import SMALL_CSV
 
-ROOT = Path(__file__).parents[2]
 pytestmark = pytest.mark.slow
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
 def server(models_copy: Path, tmp_path: Path):
-    port = free_port()
-    env = {
-        **os.environ,
-        "PROMPTPRISM_MODELS_DIR": str(models_copy),
-        "PROMPTPRISM_DATABASE_PATH": str(tmp_path / "events.db"),
-        "PROMPTPRISM_EMBEDDING_CACHE_DIR": str(tmp_path / "cache"),
-        "PROMPTPRISM_API_KEY": "secret",
-        "PROMPTPRISM_MIN_GROUP_COUNT": "1",
-    }
-    log = (tmp_path / "server.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "api.cli", "serve", "--port", str(port)], cwd=ROOT, env=env, stdout=log, stderr=log
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 120
-    while True:
-        assert process.poll() is None, (tmp_path / "server.log").read_text()
-        try:
-            if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        assert time.time() < deadline, "server did not become ready"
-        time.sleep(0.3)
-    yield base
-    process.terminate()
-    process.wait(20)
-    log.close()
+    with running_server(models_copy, tmp_path, api_key="secret", min_group_count="1") as base:
+        yield base
 
 
 async def classify_concurrently(base: str, texts: list[str], concurrency: int) -> list[httpx.Response]:
