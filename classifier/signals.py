@@ -25,6 +25,9 @@ _CODE_PATTERNS = re.compile(
     re.MULTILINE | re.DOTALL,
 )
 _LANG_MIN_CHARS = 3
+# The first few hundred characters name the language as well as the whole text does; language ID
+# costs time in proportion to its input, and it runs for every request.
+_LANG_MAX_CHARS = 600
 
 
 class Signals(BaseModel):
@@ -46,10 +49,11 @@ class Signals(BaseModel):
 
 def detect_language(text: str) -> str:
     """Return the ISO 639-1 code of ``text``'s language, or ``und`` when it is too short to tell."""
+    text = text[:_LANG_MAX_CHARS]
     letters = re.sub(r"[\W\d_]+", "", text)
     if len(letters) < _LANG_MIN_CHARS:
         return "und"
-    language, _ = py3langid.classify(text[:2000])
+    language, _ = py3langid.classify(text)
     return str(language)
 
 
