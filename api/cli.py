@@ -394,8 +394,7 @@ def report(
 @models_app.command("list")
 def models_list() -> None:
     """List model versions with their backend and headline metrics; * marks the active one."""
-    from classifier.artifacts import active_version, list_versions, read_manifest
-    from training.train import gate_metric
+    from classifier.artifacts import active_version, gate_metric, list_versions, read_manifest
 
     settings = _settings()
     active = active_version(settings.models_dir)

@@ -14,13 +14,15 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field
 
 from classifier.errors import PromptPrismError
 from training.dataset import LabeledDataset
-from training.train import TrainOptions, TrainResult, train_model
+
+if TYPE_CHECKING:  # training imports scikit-learn; a serving process that never trains does without it
+    from training.train import TrainOptions, TrainResult
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +83,8 @@ class TrainingJobs:
     def _run(self, job_id: str, dataset: LabeledDataset, options: TrainOptions) -> None:
         self._update(job_id, status="running", stage="starting")
         try:
+            from training.train import train_model
+
             result = train_model(
                 dataset.source,
                 self.models_dir,

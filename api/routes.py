@@ -30,12 +30,11 @@ from api.schemas import (
 )
 from api.store import GROUP_FIELDS, EventRecord, LabelRow, summarise
 from classifier import ClassificationResult, Item
-from classifier.artifacts import MANIFEST, active_version, list_versions, read_manifest
+from classifier.artifacts import MANIFEST, active_version, gate_metric, list_versions, read_manifest
 from classifier.errors import InputError
 from classifier.taxonomy import load_taxonomy
 from classifier.views import model_text, request_parts
 from training.dataset import parse_labeled_csv
-from training.train import TrainOptions, gate_metric
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorResponse} for code in (400, 401, 404, 409, 413, 422, 429, 503)
@@ -431,6 +430,8 @@ async def train(
     raw = await file.read()
     columns = [c.strip() for c in label_columns.split(",") if c.strip()] if label_columns else None
     dataset = await asyncio.to_thread(parse_labeled_csv, raw, file.filename or "upload.csv", columns)
+    from training.train import TrainOptions  # imports scikit-learn: only a process that trains pays for it
+
     options = TrainOptions(
         label_columns=columns,
         test_size=test_size,

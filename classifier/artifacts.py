@@ -25,12 +25,14 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import joblib
 
 from classifier.errors import ModelLoadError
+from classifier.heads import NumpyHead, save_head_arrays
 
 ACTIVE_POINTER = "ACTIVE"
 MANIFEST = "manifest.json"
@@ -101,13 +103,19 @@ def staging_dir(models_dir: Path, version: str) -> Iterator[Path]:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def save_heads(directory: Path, heads: dict[str, Any]) -> dict[str, dict[str, str]]:
-    """Dump each head with joblib; return ``{dimension: {file, sha256}}`` for the manifest."""
-    files = {}
+def save_heads(directory: Path, heads: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Dump each head with joblib, plus its serving arrays (``.npz``) when it has them.
+
+    Returns ``{dimension: {file, sha256[, arrays: {file, sha256}]}}`` for the manifest.
+    """
+    files: dict[str, dict[str, Any]] = {}
     for dimension, estimator in heads.items():
         name = head_file_name(dimension)
         joblib.dump(estimator, directory / name)
         files[dimension] = {"file": name, "sha256": sha256_file(directory / name)}
+        arrays_name = name.removesuffix(".joblib") + ".npz"
+        if save_head_arrays(estimator, directory / arrays_name):
+            files[dimension]["arrays"] = {"file": arrays_name, "sha256": sha256_file(directory / arrays_name)}
     return files
 
 
@@ -127,21 +135,41 @@ def read_manifest(version_dir: Path) -> dict[str, Any]:
     return manifest
 
 
+def _verified(version_dir: Path, manifest: dict[str, Any], entry: dict[str, str]) -> Path:
+    """The path of a file the manifest lists, once its sha256 matches."""
+    path = version_dir / entry["file"]
+    if path.parent != version_dir or not path.is_file():
+        raise ModelLoadError(f"model {manifest['version']}: head file {entry['file']} is missing")
+    actual = sha256_file(path)
+    if actual != entry["sha256"]:
+        raise ModelLoadError(
+            f"model {manifest['version']}: {entry['file']} does not match its manifest "
+            f"(sha256 {actual[:12]}… instead of {entry['sha256'][:12]}…); it was modified or corrupted, "
+            "so it is not loaded. Retrain, or restore the file from version control."
+        )
+    return path
+
+
+def load_estimator(version_dir: Path, manifest: dict[str, Any], dimension: str) -> Any:
+    """The scikit-learn estimator of one head (joblib), after checking its hash."""
+    return joblib.load(_verified(version_dir, manifest, manifest["heads"][dimension]))
+
+
 def load_heads(version_dir: Path, manifest: dict[str, Any]) -> dict[str, Any]:
-    """Load every head, refusing any file whose sha256 differs from the manifest's."""
-    heads = {}
+    """Load every head for serving, refusing any file whose sha256 differs from the manifest's.
+
+    Heads with serving arrays load as :class:`NumpyHead` without importing
+    scikit-learn (which they load, hash-checked, only if ever needed); others
+    load their joblib estimator.
+    """
+    heads: dict[str, Any] = {}
     for dimension, head in manifest["heads"].items():
-        path = version_dir / head["file"]
-        if path.parent != version_dir or not path.is_file():
-            raise ModelLoadError(f"model {manifest['version']}: head file {head['file']} is missing")
-        actual = sha256_file(path)
-        if actual != head["sha256"]:
-            raise ModelLoadError(
-                f"model {manifest['version']}: {head['file']} does not match its manifest "
-                f"(sha256 {actual[:12]}… instead of {head['sha256'][:12]}…); it was modified or corrupted, "
-                "so it is not loaded. Retrain, or restore the file from version control."
-            )
-        heads[dimension] = joblib.load(path)
+        _verified(version_dir, manifest, head)  # every file is checked, even one not loaded now
+        if "arrays" in head:
+            path = _verified(version_dir, manifest, head["arrays"])
+            heads[dimension] = NumpyHead.load(path, fallback=partial(load_estimator, version_dir, manifest, dimension))
+        else:
+            heads[dimension] = load_estimator(version_dir, manifest, dimension)
     return heads
 
 
@@ -177,3 +205,13 @@ def set_active_version(models_dir: Path, version: str) -> None:
             f"no model version {version!r} in {models_dir}; known: {', '.join(list_versions(models_dir))}"
         )
     write_atomic(models_dir / ACTIVE_POINTER, version + "\n")
+
+
+def gate_metric(manifest: dict[str, Any]) -> tuple[str, float] | None:
+    """The figure the quality gate compares: the first dimension's macro-F1, on the held-out file if any."""
+    metrics = manifest.get("metrics", {})
+    source = metrics.get("heldout_file") or metrics.get("test_split") or {}
+    primary = manifest.get("primary_dimension")
+    if primary and primary in source:
+        return primary, float(source[primary]["macro_f1"])
+    return None

@@ -22,11 +22,13 @@ from classifier.artifacts import (
     active_version,
     check_version_name,
     list_versions,
+    load_estimator,
     load_heads,
     read_manifest,
 )
 from classifier.embedders import CachingEmbedder, Embedder, fingerprint, load_embedder
 from classifier.errors import ModelLoadError
+from classifier.heads import NumpyHead
 from classifier.requests import Item, parse_item
 from classifier.signals import Signals, derive_signals
 from classifier.views import model_text, request_parts
@@ -80,70 +82,6 @@ def shared_embedder(backend: str, cache_size: int | None = None) -> CachingEmbed
         return embedder
 
 
-class _CompiledHead:
-    """Inference-only copy of a calibrated logistic-regression head, in plain numpy.
-
-    ``CalibratedClassifierCV.predict_proba`` costs about a millisecond per call
-    in input checks and dispatch, whatever the batch size: more than the static
-    embedder spends on a small micro-batch. This does the same arithmetic, in
-    the same order (each fold's decision function, temperature-scaled softmax,
-    mean over folds), so the probabilities are the same to the last bit. A batch
-    whose decision values look like probabilities takes scikit-learn's own path,
-    since scikit-learn treats those differently (see ``_convert_to_logits``).
-    """
-
-    def __init__(self, head: Any) -> None:
-        folds = head.calibrated_classifiers_
-        self.head = head
-        self.classes_ = head.classes_
-        self.n_classes = len(head.classes_)
-        # Per fold, as scikit-learn computes it: X @ coef.T + intercept (float32 @ float64 gives float64).
-        self.folds = [
-            (np.asarray(f.estimator.coef_).T, np.asarray(f.estimator.intercept_), float(f.calibrators[0].beta_))
-            for f in folds
-        ]
-        self.binary = folds[0].estimator.coef_.shape[0] == 1
-
-    @classmethod
-    def compile(cls, head: Any) -> _CompiledHead | None:
-        """A compiled copy of ``head``, or None when it is not a temperature-calibrated linear model."""
-        from sklearn.calibration import CalibratedClassifierCV
-        from sklearn.linear_model import LogisticRegression
-
-        if not isinstance(head, CalibratedClassifierCV) or head.method != "temperature":
-            return None
-        folds = getattr(head, "calibrated_classifiers_", None)
-        if not folds or not all(
-            type(f.estimator) is LogisticRegression
-            and len(f.calibrators) == 1
-            # Every fold saw every class (encoded 0..k-1), so its columns are the head's classes in order.
-            and np.array_equal(f.estimator.classes_, np.arange(len(head.classes_)))
-            for f in folds
-        ):
-            return None
-        return cls(head)
-
-    def predict_proba(self, embeddings: np.ndarray) -> np.ndarray:
-        """Calibrated probabilities, as ``head.predict_proba`` gives them."""
-        from sklearn.utils.extmath import softmax
-
-        if embeddings.ndim != 2 or embeddings.shape[0] == 0 or embeddings.shape[1] != self.folds[0][0].shape[0]:
-            return np.asarray(self.head.predict_proba(embeddings))  # let scikit-learn say what is wrong
-        total = np.zeros((embeddings.shape[0], self.n_classes))
-        for coef, intercept, beta in self.folds:
-            decisions = embeddings @ coef + intercept
-            if self.binary:
-                logits = np.concatenate([-decisions, decisions], axis=1)
-            elif ((decisions >= 0) & (decisions <= 1)).all() and np.isclose(decisions.sum(axis=1), 1.0).all():
-                return np.asarray(self.head.predict_proba(embeddings))  # scikit-learn takes these for probabilities
-            else:
-                logits = decisions
-            proba = softmax(beta * logits)
-            proba[(proba > 1.0) & (proba <= 1.0 + 1e-5)] = 1.0
-            total += proba
-        return total / len(self.folds)
-
-
 class PromptPrismModel:
     """A model version ready to classify."""
 
@@ -157,7 +95,19 @@ class PromptPrismModel:
         self.abstain_labels: dict[str, str] = {
             d: h.get("abstain_label", "unknown") for d, h in manifest["heads"].items()
         }
-        self._compiled = {d: _CompiledHead.compile(h) for d, h in heads.items()}
+        # Heads fresh from training are scikit-learn estimators: score them through their numpy copy.
+        self.scorers = {
+            d: h if isinstance(h, NumpyHead) else NumpyHead.from_estimator(h) or h for d, h in heads.items()
+        }
+
+    def estimator(self, dimension: str) -> Any:
+        """The scikit-learn estimator of one head (loaded from its joblib file on demand when served from arrays)."""
+        head = self.heads[dimension]
+        if not isinstance(head, NumpyHead):
+            return head
+        if self.path is None:
+            raise ModelLoadError(f"model {self.version} was not loaded from disk; its estimators are not at hand")
+        return load_estimator(self.path, self.manifest, dimension)
 
     @property
     def dimensions(self) -> list[str]:
@@ -174,12 +124,10 @@ class PromptPrismModel:
 
     def score(self, embeddings: np.ndarray) -> dict[str, tuple[list[str], np.ndarray]]:
         """Run every head on precomputed embeddings: ``{dimension: (classes, probabilities)}``."""
-        scores = {}
-        for dimension, head in self.heads.items():
-            compiled = self._compiled.get(dimension)
-            probabilities = compiled.predict_proba(embeddings) if compiled else head.predict_proba(embeddings)
-            scores[dimension] = ([str(c) for c in head.classes_], probabilities)
-        return scores
+        return {
+            dimension: ([str(c) for c in scorer.classes_], scorer.predict_proba(embeddings))
+            for dimension, scorer in self.scorers.items()
+        }
 
     def results_from_embeddings(self, items: Sequence[Item], embeddings: np.ndarray) -> list[ClassificationResult]:
         """Turn embeddings of ``items`` into results, with signals read from each item."""

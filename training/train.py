@@ -30,6 +30,7 @@ from classifier.artifacts import (
     MANIFEST,
     MODEL_CARD,
     active_version,
+    gate_metric,
     read_manifest,
     save_heads,
     set_active_version,
@@ -138,16 +139,6 @@ def _new_version_name(models_dir: Path, backend: str) -> str:
         n += 1
         name = f"{stamp}-{backend}-{n}"
     return name
-
-
-def gate_metric(manifest: dict[str, Any]) -> tuple[str, float] | None:
-    """The figure the quality gate compares: the first dimension's macro-F1, on the held-out file if any."""
-    metrics = manifest.get("metrics", {})
-    source = metrics.get("heldout_file") or metrics.get("test_split") or {}
-    primary = manifest.get("primary_dimension")
-    if primary and primary in source:
-        return primary, float(source[primary]["macro_f1"])
-    return None
 
 
 def quality_gate(models_dir: Path, manifest: dict[str, Any], margin: float) -> tuple[bool, str]:

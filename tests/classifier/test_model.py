@@ -99,18 +99,24 @@ def test_active_pointer_switches_versions(models_copy: Path):
         set_active_version(models_copy, "missing")
 
 
-def test_compiled_heads_give_scikit_learns_probabilities_bit_for_bit(small_model_dir: Path):
+def test_numpy_heads_give_scikit_learns_probabilities_bit_for_bit(small_model_dir: Path):
     from bench.inputs import make_items
     from bench.suite import classifier_request
+    from classifier.heads import NumpyHead
 
     model = load_model(models_dir=small_model_dir)
-    assert all(model._compiled.values()), "the trained heads should take the fast path"
+    assert all(isinstance(head, NumpyHead) for head in model.heads.values()), "served from the .npz arrays"
     items = [parse_item(classifier_request(i)) for i in make_items(300)]
     embeddings = model.embedder.inner.encode([model.text_for(i) for i in items])
     for dimension, head in model.heads.items():
-        for size in (1, 5, 300):
+        estimator = model.estimator(dimension)
+        assert type(estimator).__name__ == "CalibratedClassifierCV"
+        assert list(head.classes_) == [str(c) for c in estimator.classes_]
+        for size in (0, 1, 5, 300):
             chunk = embeddings[:size]
-            assert np.array_equal(model._compiled[dimension].predict_proba(chunk), head.predict_proba(chunk))
+            assert np.array_equal(
+                head.predict_proba(chunk), estimator.predict_proba(chunk) if size else np.zeros((0, len(head.classes_)))
+            )
     # Results are built without validation: check that they still validate and round-trip.
     for result in model.results_from_embeddings(items[:20], embeddings[:20]):
         assert ClassificationResult.model_validate(result.model_dump()) == result
@@ -121,3 +127,26 @@ def test_cache_size_is_applied_to_the_shared_embedder(small_model_dir: Path):
     assert model.embedder.capacity == 7
     load_model(models_dir=small_model_dir, cache_size=10_000)
     assert model.embedder.capacity == 10_000
+
+
+def test_tampered_arrays_are_refused(models_copy: Path):
+    arrays = models_copy / "small-static" / "head-category.npz"
+    arrays.write_bytes(arrays.read_bytes() + b"\0")
+    with pytest.raises(ModelLoadError, match=r"head-category\.npz does not match its manifest"):
+        load_model(models_dir=models_copy)
+
+
+def test_serving_does_not_import_scikit_learn(small_model_dir: Path):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from api.app import create_app; from classifier import load_model; "
+        f"m = load_model(models_dir={str(small_model_dir)!r}); m.classify('hello there'); create_app(); "
+        "print(sorted(x for x in ('sklearn', 'scipy', 'pandas', 'torch') if x in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=Path(__file__).parents[2]
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
