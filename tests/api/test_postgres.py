@@ -1,0 +1,50 @@
+"""The event store on PostgreSQL, through the same SQLAlchemy code as SQLite.
+
+Runs when ``PROMPTPRISM_TEST_DATABASE_URL`` names a PostgreSQL database that
+may be emptied (CI starts one); skipped otherwise.
+"""
+
+import os
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import create_engine
+
+from api.store import metadata
+
+URL = os.environ.get("PROMPTPRISM_TEST_DATABASE_URL")
+pytestmark = pytest.mark.skipif(not URL, reason="set PROMPTPRISM_TEST_DATABASE_URL to a PostgreSQL database")
+
+
+@pytest.fixture
+def pg_client(make_client):
+    engine = create_engine(URL)
+    metadata.drop_all(engine)  # a clean store for every test
+    engine.dispose()
+    with make_client(database_url=URL, min_group_count=1) as client:
+        yield client
+
+
+def test_records_and_distributions_on_postgresql(pg_client):
+    assert pg_client.get("/readyz").json()["store"] is True
+    last_week = (datetime.now(UTC) - timedelta(days=7)).isoformat()
+    items = [
+        {"text": f"translate sentence {i} into german", "app": "web", "prompt_tokens": 10, "completion_tokens": 0}
+        for i in range(3)
+    ] + [{"text": "solve 2x = 10", "app": "cli", "timestamp": last_week, "prompt_tokens": 50, "completion_tokens": 50}]
+    assert pg_client.post("/v1/classify/batch", json={"items": items}).json()["errors"] == 0
+
+    [overall] = pg_client.get("/v1/distribution").json()["buckets"]
+    assert overall["total_requests"] == 4 and overall["total_tokens"] == 130
+    assert {row["label"]: row["share"] for row in overall["labels"]} == {"translation": 0.75, "math": 0.25}
+
+    weekly = pg_client.get("/v1/distribution", params={"bucket": "week", "weight": "tokens"}).json()["buckets"]
+    assert [b["total_requests"] for b in weekly] == [1, 3]
+    assert datetime.fromisoformat(weekly[0]["bucket"]).weekday() == 0
+    assert all(abs(sum(r["share"] for r in b["labels"]) - 1) < 1e-9 for b in weekly)
+
+    by_app = pg_client.get("/v1/distribution", params={"group_by": "app"}).json()["buckets"]
+    assert {b["group"]: b["total_requests"] for b in by_app} == {"cli": 1, "web": 3}
+    by_tool = pg_client.get("/v1/distribution", params={"group_by": "tool_call"}).json()["buckets"]
+    assert [b["group"] for b in by_tool] == ["no"]
+    assert pg_client.get("/v1/report").status_code == 200
