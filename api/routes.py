@@ -16,6 +16,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import SecretStr, ValidationError
 
 from api.app import Service
+from api.batcher import Overloaded
 from api.errors import ApiError
 from api.schemas import (
     BatchError,
@@ -28,7 +29,7 @@ from api.schemas import (
     ErrorDetail,
     ErrorResponse,
 )
-from api.store import GROUP_FIELDS, EventRecord, LabelRow, summarise
+from api.store import GROUP_FIELDS, EventRecord, LabelRow, bucket_start, summarise
 from classifier import ClassificationResult, Item
 from classifier.artifacts import MANIFEST, active_version, gate_metric, list_versions, read_manifest
 from classifier.errors import InputError
@@ -155,11 +156,8 @@ def _count_labels(service: Service, results: Sequence[ClassificationResult]) -> 
 async def _classify_items(service: Service, items: list[Item]) -> list[ClassificationResult]:
     try:
         return await service.batcher.classify(items) if service.batcher else []
-    except Exception as exc:
-        from api.batcher import Overloaded
-
-        if isinstance(exc, Overloaded):
-            service.metrics.rejected.inc()
+    except Overloaded:
+        service.metrics.rejected.inc()
         raise
 
 
@@ -302,7 +300,6 @@ def _distribution_response(
     since: datetime | None,
     until: datetime | None,
 ) -> DistributionResponse:
-    from api.store import bucket_start
 
     buckets, suppressed = summarise(rows, weight, service.settings.min_group_count, grouped=group_by is not None)
     for entry in buckets:
