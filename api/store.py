@@ -3,8 +3,9 @@
 SQLite in WAL mode by default; any SQLAlchemy URL (PostgreSQL included) works,
 since the queries use only portable SQL. The raw text is not stored unless
 ``store_text`` is on. Time buckets are precomputed as integer columns (hours,
-days and Monday-based weeks since the Unix epoch, UTC) so that bucketing is an
-indexed GROUP BY on every database.
+days and Monday-based weeks since the Unix epoch, UTC) so that bucketing is a
+plain GROUP BY on every database; the time range filter uses the index on ``ts``
+and the label join the index on ``(dimension, label)``.
 """
 
 from __future__ import annotations
