@@ -266,25 +266,27 @@ class Server:
 
 
 @contextlib.contextmanager
-def serve(models_dir: Path, backend: str, version: str | None, scratch: Path, cache_size: int) -> Iterator[Server]:
-    """Start ``promptprism serve`` on a free port with its own event store; stop it on exit."""
+def running_server(
+    models_dir: Path, workdir: Path, settings: dict[str, str | None], name: str = "server", ready_s: float = 180.0
+) -> Iterator[Server]:
+    """``promptprism serve`` on a free port with its own event store, ready; stopped on exit.
+
+    ``settings`` become ``PROMPTPRISM_<NAME>`` variables (None removes one inherited from this
+    process); the event store and the server's log go to ``workdir``.
+    """
     port = _free_port()
     env = {
         **os.environ,
         "PROMPTPRISM_MODELS_DIR": str(models_dir),
-        "PROMPTPRISM_DATABASE_PATH": str(scratch / f"events-{backend}-{port}.db"),
-        "PROMPTPRISM_EMBEDDING_CACHE_SIZE": str(cache_size),
-        "PROMPTPRISM_MAX_BATCH_ITEMS": "256",
+        "PROMPTPRISM_DATABASE_PATH": str(workdir / f"events-{name}-{port}.db"),
         "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
     }
-    env.pop("PROMPTPRISM_API_KEY", None)
-    if version:
-        env["PROMPTPRISM_MODEL_VERSION"] = version
-        env.pop("PROMPTPRISM_BACKEND", None)
-    else:
-        env["PROMPTPRISM_BACKEND"] = backend
-        env.pop("PROMPTPRISM_MODEL_VERSION", None)
-    log = scratch / f"server-{backend}-{port}.log"
+    for key, value in settings.items():
+        if value is None:
+            env.pop(f"PROMPTPRISM_{key.upper()}", None)
+        else:
+            env[f"PROMPTPRISM_{key.upper()}"] = value
+    log = workdir / f"{name}-{port}.log"
     script = Path(sys.executable).with_name("promptprism")
     command = [str(script)] if script.is_file() else [sys.executable, "-m", "api.cli"]
     with log.open("wb") as sink:
@@ -293,7 +295,7 @@ def serve(models_dir: Path, backend: str, version: str | None, scratch: Path, ca
         )
     server = Server(process, port, log)
     try:
-        deadline = time.monotonic() + 180
+        deadline = time.monotonic() + ready_s
         while True:
             if process.poll() is not None:
                 raise RuntimeError(f"promptprism serve exited early:\n{log.read_text()[-3000:]}")
@@ -301,7 +303,7 @@ def serve(models_dir: Path, backend: str, version: str | None, scratch: Path, ca
                 if _get(f"{server.base}/readyz", 2)[0] == 200:
                     break
             if time.monotonic() > deadline:
-                raise RuntimeError(f"promptprism serve was not ready in 180 s:\n{log.read_text()[-3000:]}")
+                raise RuntimeError(f"promptprism serve was not ready in {ready_s:.0f} s:\n{log.read_text()[-3000:]}")
             time.sleep(0.2)
         yield server
     finally:
@@ -311,6 +313,20 @@ def serve(models_dir: Path, backend: str, version: str | None, scratch: Path, ca
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(10)
+
+
+@contextlib.contextmanager
+def serve(models_dir: Path, backend: str, version: str | None, scratch: Path, cache_size: int) -> Iterator[Server]:
+    """The bench's server: one model version (or backend), no API key, the given embedding cache."""
+    settings: dict[str, str | None] = {
+        "embedding_cache_size": str(cache_size),
+        "max_batch_items": "256",
+        "api_key": None,
+        "model_version": version,
+        "backend": None if version else backend,
+    }
+    with running_server(models_dir, scratch, settings, name=f"server-{backend}") as server:
+        yield server
 
 
 def load(server: Server, path: str, bodies: list[Any], concurrency: int, scratch: Path) -> dict[str, Any]:

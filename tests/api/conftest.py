@@ -1,15 +1,9 @@
 """API fixtures: a TestClient over a writable copy of the small model, with a temporary event store."""
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -42,52 +36,14 @@ def client(make_client) -> Iterator[TestClient]:
         yield c
 
 
-ROOT = Path(__file__).parents[2]
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @contextmanager
 def running_server(models_dir: Path, workdir: Path, **settings: str) -> Iterator[str]:
     """``promptprism serve`` in a subprocess on a free port, ready; yields its base URL.
 
-    ``settings`` become ``PROMPTPRISM_<NAME>`` variables; the event store and the
-    embedding cache live in ``workdir``, which also keeps the server's log.
+    ``settings`` become ``PROMPTPRISM_<NAME>`` variables; the event store, the
+    embedding cache and the server's log live in ``workdir``.
     """
-    port = free_port()
-    env = {
-        **os.environ,
-        "PROMPTPRISM_MODELS_DIR": str(models_dir),
-        "PROMPTPRISM_DATABASE_PATH": str(workdir / "events.db"),
-        "PROMPTPRISM_EMBEDDING_CACHE_DIR": str(workdir / "cache"),
-        **{f"PROMPTPRISM_{name.upper()}": value for name, value in settings.items()},
-    }
-    log_path = workdir / "server.log"
-    with log_path.open("w") as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "api.cli", "serve", "--port", str(port)], cwd=ROOT, env=env, stdout=log, stderr=log
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.time() + 120
-            while True:
-                assert process.poll() is None, log_path.read_text()
-                try:
-                    if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                        break
-                except httpx.HTTPError:
-                    pass
-                assert time.time() < deadline, "the server did not become ready"
-                time.sleep(0.3)
-            yield base
-        finally:
-            process.terminate()
-            try:
-                process.wait(20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+    from bench.suite import running_server as start
+
+    with start(models_dir, workdir, {"embedding_cache_dir": str(workdir / "cache"), **settings}, ready_s=120) as server:
+        yield server.base
