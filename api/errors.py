@@ -11,6 +11,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.batcher import Overloaded
 from classifier.errors import InputError, ModelLoadError
+from classifier.requests import field_path
 from training.dataset import DatasetError
 
 log = logging.getLogger(__name__)
@@ -62,11 +63,8 @@ def _respond(
 
 
 def _field_path(loc: tuple[int | str, ...]) -> str | None:
-    parts = [p for p in loc if p not in ("body", "query", "path", "header")]
-    path = ""
-    for part in parts:
-        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-    return path or None
+    # FastAPI prefixes where the value came from (body, query...); a caller knows that already.
+    return field_path(tuple(p for p in loc if p not in ("body", "query", "path", "header"))) or None
 
 
 def install_error_handlers(app: FastAPI) -> None:

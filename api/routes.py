@@ -29,10 +29,11 @@ from api.schemas import (
     ErrorDetail,
     ErrorResponse,
 )
-from api.store import GROUP_FIELDS, EventRecord, LabelRow, bucket_start, summarise
+from api.store import GROUP_FIELDS, EventRecord, LabelRow, bucket_start, group_label, summarise
 from classifier import ClassificationResult, Item
 from classifier.artifacts import MANIFEST, active_version, gate_metric, list_versions, read_manifest
 from classifier.errors import InputError
+from classifier.requests import field_path
 from classifier.taxonomy import load_taxonomy
 from classifier.views import model_text, request_parts
 from training.dataset import parse_labeled_csv
@@ -128,19 +129,23 @@ def _with_token_overrides(result: ClassificationResult, body: ClassifyRequest) -
     return result.model_copy(update={"signals": result.signals.model_copy(update=changes)})
 
 
+def _llm_model(body: ClassifyRequest) -> str | None:
+    """The LLM that served the call: the metadata's ``model``, else the response's, else the request's."""
+    if body.model is not None or body.request is None:
+        return body.model
+    return (body.response.model if body.response else None) or body.request.model
+
+
 def _event(
     service: Service, event_id: str, body: ClassifyRequest, item: Item, result: ClassificationResult
 ) -> EventRecord:
-    llm_model = body.model
-    if llm_model is None and body.request is not None:
-        llm_model = (body.response.model if body.response else None) or body.request.model
     return EventRecord(
         id=event_id,
         ts=body.timestamp or datetime.now(UTC),
         model_version=result.model_version,
         labels={d: (r.label, r.probability) for d, r in result.labels.items()},
         signals=result.signals.model_dump(),
-        model=llm_model,
+        model=_llm_model(body),
         app=body.app,
         user=body.user,
         raw_text=model_text(request_parts(item), 100_000) if service.settings.store_text else None,
@@ -188,7 +193,7 @@ def _parse_batch(raw_items: list[dict[str, Any]]) -> tuple[list[tuple[int, Class
             good.append((index, body, body.to_item()))
         except ValidationError as exc:
             first = exc.errors()[0]
-            field = ".".join(str(p) for p in first["loc"]) or None
+            field = field_path(tuple(first["loc"])) or None
             bad.append(
                 BatchError(
                     index=index,
@@ -353,18 +358,14 @@ def _group_of(body: ClassifyRequest, result: ClassificationResult, group_by: str
     if group_by is None:
         return None
     if group_by == "model":
-        value: Any = body.model or (body.request.model if body.request else None)
+        value: Any = _llm_model(body)
     elif group_by == "app":
         value = body.app
     elif group_by == "model_version":
         value = result.model_version
     else:
         value = getattr(result.signals, group_by)
-    if value is None:
-        return "unknown"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
+    return group_label(value)
 
 
 @router.get("/taxonomy", tags=["models"], summary="Dimensions and labels")

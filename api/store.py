@@ -234,7 +234,7 @@ class EventStore:
         return [
             LabelRow(
                 bucket=row.get("bucket"),
-                group=_group_value(row["grp"]) if group_by else None,
+                group=group_label(row["grp"]) if group_by else None,
                 label=row["label"],
                 count=int(row["n"]),
                 tokens=int(row["tokens"] or 0),
@@ -274,7 +274,8 @@ class EventStore:
         self.engine.dispose()
 
 
-def _group_value(value: Any) -> str:
+def group_label(value: Any) -> str:
+    """How a group_by value is reported: booleans as yes/no, a missing value as ``unknown``."""
     if value is None:
         return "unknown"
     if isinstance(value, bool):

@@ -151,7 +151,8 @@ _SHAPES = "{'text': ...}, {'prompt': ..., 'completion': ...} or {'request': {'me
 _TYPE_TAGS = {"str", "int", "float", "bool", "dict", "list", "none", "null"}
 
 
-def _field_path(loc: tuple[int | str, ...]) -> str:
+def field_path(loc: tuple[int | str, ...]) -> str:
+    """A validation error's location as a dotted path with indexes: ``request.messages[2].role``."""
     path = ""
     for part in loc:
         path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
@@ -166,7 +167,7 @@ def _validate(model: type[BaseModel], data: dict[str, Any], prefix: str = "") ->
         loc = tuple(first["loc"])
         # Union members add their type to the path (ContentPart, str, list[...]); it means nothing to a caller.
         loc = tuple(p for p in loc if not (isinstance(p, str) and (p[:1].isupper() or "[" in p or p in _TYPE_TAGS)))
-        field = _field_path(loc)
+        field = field_path(loc)
         if prefix:
             field = f"{prefix}.{field}" if field else prefix
         raise InputError(first["msg"], field=field or None) from None
