@@ -12,7 +12,7 @@ import re
 import py3langid
 from pydantic import BaseModel, Field
 
-from classifier.requests import ChatItem, Item, PromptItem, TextItem
+from classifier.requests import ChatItem, Item
 from classifier.views import estimate_tokens, request_parts
 
 _CODE_PATTERNS = re.compile(
@@ -65,7 +65,6 @@ def contains_code(text: str) -> bool:
 def derive_signals(item: Item) -> Signals:
     """Read every signal from one typed request."""
     parts = request_parts(item)
-    prompt_text = "\n".join(p for p in (parts.system, parts.context, parts.user) if p)
     completion_text = parts.completion
     tools_offered, tool_count, tool_call, turns = False, 0, False, 1
     prompt_tokens: int | None = None
@@ -76,8 +75,15 @@ def derive_signals(item: Item) -> Signals:
         tool_count = len(item.request.tools or [])
         tools_offered = tool_count > 0
         turns = sum(1 for m in messages if m.role == "user")
-        # Every message is part of the prompt, tool results included.
-        prompt_text = "\n".join(m.text for m in messages if m.text)
+        # Every message is part of the prompt, tool results included, except the assistant's answers after the
+        # last user turn of a logged transcript without a response: those are its completion (request_parts).
+        last_user = max((i for i, m in enumerate(messages) if m.role == "user"), default=len(messages))
+        answered_inline = item.response is None
+        prompt_text = "\n".join(
+            m.text
+            for i, m in enumerate(messages)
+            if m.text and not (answered_inline and i > last_user and m.role == "assistant")
+        )
         response = item.response
         if response is not None:
             choice = response.choices[0] if response.choices else None
@@ -88,8 +94,8 @@ def derive_signals(item: Item) -> Signals:
                 completion_tokens = response.usage.completion_tokens
                 details = response.usage.completion_tokens_details
                 reasoning_tokens = (details.reasoning_tokens or 0) if details else 0
-    elif isinstance(item, (TextItem, PromptItem)):
-        turns = 1
+    else:
+        prompt_text = parts.user
     estimated = prompt_tokens is None or (completion_tokens is None and bool(completion_text))
     if prompt_tokens is None:
         prompt_tokens = estimate_tokens(prompt_text)

@@ -79,3 +79,19 @@ def test_code_detection():
     assert contains_code("def add(a, b):\n    return a + b")
     assert contains_code("SELECT name FROM users WHERE id = 1")
     assert not contains_code("What is the capital of France?")
+
+
+def test_a_logged_transcript_counts_its_trailing_answer_as_completion_only():
+    answer = "word " * 200
+    signals = derive_signals(
+        parse_item(
+            {
+                "messages": [
+                    {"role": "user", "content": "tell me a story"},
+                    {"role": "assistant", "content": answer},
+                ]
+            }
+        )
+    )
+    assert signals.completion_tokens == 250
+    assert signals.prompt_tokens == 4  # "tell me a story", without the answer
