@@ -4,7 +4,7 @@ Calls put their items on a bounded queue and await futures. One worker task
 takes up to ``max_batch`` items (waiting at most ``max_wait_ms`` for more to
 arrive once the first is there) and runs the model in a single worker thread,
 so the event loop stays free and the embedder sees batches instead of single
-texts. When the queue is full, :class:`Overloaded` is raised at once and the
+texts. When the queue is full, :class:`OverloadedError` is raised at once and the
 API answers 429 with Retry-After, instead of slowing every caller down.
 
 The model is read once per batch, so swapping it (activating another version)
@@ -21,14 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from classifier import ClassificationResult, Item, PromptPrismModel
-
-
-class Overloaded(Exception):
-    """The queue is full; retry after ``retry_after`` seconds."""
-
-    def __init__(self, retry_after: int) -> None:
-        super().__init__(f"the classification queue is full; retry in {retry_after} s")
-        self.retry_after = retry_after
+from classifier.errors import OverloadedError
 
 
 @dataclass
@@ -86,11 +79,11 @@ class MicroBatcher:
         self.model = model
 
     async def classify(self, items: Sequence[Item]) -> list[ClassificationResult]:
-        """Classify ``items`` within shared batches; raises :class:`Overloaded` when the queue is full."""
+        """Classify ``items`` within shared batches; raises :class:`OverloadedError` when the queue is full."""
         assert self._queue is not None, "MicroBatcher.start() was not called"
         if self._queue.qsize() + len(items) > self.max_queue:
             retry = max(1, round((self._queue.qsize() + len(items)) * self._seconds_per_item))
-            raise Overloaded(retry)
+            raise OverloadedError(retry)
         loop = asyncio.get_running_loop()
         futures = []
         for item in items:
@@ -135,7 +128,7 @@ class MicroBatcher:
             model = self.model
             started = time.perf_counter()
             try:
-                results = await loop.run_in_executor(self._executor, _classify_batch, model, [p.item for p in batch])
+                results = await loop.run_in_executor(self._executor, model.classify_items, [p.item for p in batch])
             except Exception as exc:  # a model failure fails this batch's callers, not the worker
                 for pending in batch:
                     if not pending.future.done():
@@ -151,7 +144,3 @@ class MicroBatcher:
 def _wake(waiter: asyncio.Future[None]) -> None:
     if not waiter.done():
         waiter.set_result(None)
-
-
-def _classify_batch(model: PromptPrismModel, items: list[Item]) -> list[ClassificationResult]:
-    return model.results_from_embeddings(items, model.embed(items))

@@ -9,10 +9,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.batcher import Overloaded
-from classifier.errors import InputError, ModelLoadError
+from classifier.errors import DatasetError, InputError, ModelLoadError, OverloadedError
 from classifier.requests import field_path
-from training.dataset import DatasetError
 
 log = logging.getLogger(__name__)
 
@@ -111,8 +109,8 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _model(_: Request, exc: ModelLoadError) -> JSONResponse:
         return _respond(409, str(exc))
 
-    @app.exception_handler(Overloaded)
-    async def _overloaded(_: Request, exc: Overloaded) -> JSONResponse:
+    @app.exception_handler(OverloadedError)
+    async def _overloaded(_: Request, exc: OverloadedError) -> JSONResponse:
         return _respond(429, f"{exc}; the service is at capacity", headers={"Retry-After": str(exc.retry_after)})
 
     @app.exception_handler(Exception)

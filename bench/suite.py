@@ -31,13 +31,10 @@ import platform
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -45,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.inputs import BenchItem, make_items, repeating_stream, training_csv
+from promptprism.server import Server, http_get, running_server
 
 ROOT = Path(__file__).resolve().parent.parent
 BACKENDS = ("static", "multilingual", "transformer")
@@ -226,20 +224,6 @@ def in_process(model: Any, items: list[BenchItem], plan: BackendPlan) -> dict[st
 # ---------------------------------------------------------------------------------------------- HTTP
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _get(url: str, timeout: float = 5.0) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            return int(response.status), response.read().decode()
-    except urllib.error.HTTPError as exc:
-        return int(exc.code), ""
-
-
 def _proc_status(pid: int) -> dict[str, int]:
     """VmRSS and VmHWM (peak RSS) of a process, in kB."""
     values = {}
@@ -249,70 +233,6 @@ def _proc_status(pid: int) -> dict[str, int]:
             if name in ("VmRSS", "VmHWM"):
                 values[name] = int(rest.split()[0])
     return values
-
-
-@dataclass
-class Server:
-    """A running ``promptprism serve`` process."""
-
-    process: subprocess.Popen[bytes]
-    port: int
-    log: Path
-
-    @property
-    def base(self) -> str:
-        """Its base URL."""
-        return f"http://127.0.0.1:{self.port}"
-
-
-@contextlib.contextmanager
-def running_server(
-    models_dir: Path, workdir: Path, settings: dict[str, str | None], name: str = "server", ready_s: float = 180.0
-) -> Iterator[Server]:
-    """``promptprism serve`` on a free port with its own event store, ready; stopped on exit.
-
-    ``settings`` become ``PROMPTPRISM_<NAME>`` variables (None removes one inherited from this
-    process); the event store and the server's log go to ``workdir``.
-    """
-    port = _free_port()
-    env = {
-        **os.environ,
-        "PROMPTPRISM_MODELS_DIR": str(models_dir),
-        "PROMPTPRISM_DATABASE_PATH": str(workdir / f"events-{name}-{port}.db"),
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-    }
-    for key, value in settings.items():
-        if value is None:
-            env.pop(f"PROMPTPRISM_{key.upper()}", None)
-        else:
-            env[f"PROMPTPRISM_{key.upper()}"] = value
-    log = workdir / f"{name}-{port}.log"
-    script = Path(sys.executable).with_name("promptprism")
-    command = [str(script)] if script.is_file() else [sys.executable, "-m", "api.cli"]
-    with log.open("wb") as sink:
-        process = subprocess.Popen(
-            [*command, "serve", "--port", str(port)], cwd=ROOT, env=env, stdout=sink, stderr=sink
-        )
-    server = Server(process, port, log)
-    try:
-        deadline = time.monotonic() + ready_s
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"promptprism serve exited early:\n{log.read_text()[-3000:]}")
-            with contextlib.suppress(OSError):
-                if _get(f"{server.base}/readyz", 2)[0] == 200:
-                    break
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"promptprism serve was not ready in {ready_s:.0f} s:\n{log.read_text()[-3000:]}")
-            time.sleep(0.2)
-        yield server
-    finally:
-        process.terminate()
-        try:
-            process.wait(30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(10)
 
 
 @contextlib.contextmanager
@@ -394,7 +314,7 @@ def cache_run(models_dir: Path, backend: str, version: str | None, n: int, scrat
     distinct = len(set(texts))
     with serve(models_dir, backend, version, scratch, cache_size=10_000) as server:
         result = load(server, "/v1/classify", [i.body for i in stream], 8, scratch)
-        _, metrics_text = _get(f"{server.base}/metrics")
+        _, metrics_text = http_get(f"{server.base}/metrics")
     reported = metric_value(metrics_text, "promptprism_embedding_cache_hit_rate")
     return {
         "backend": backend,

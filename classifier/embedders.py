@@ -55,7 +55,7 @@ class Embedder(Protocol):
         ...
 
 
-def _normalise(vectors: np.ndarray) -> np.ndarray:
+def _unit_length(vectors: np.ndarray) -> np.ndarray:
     vectors = np.asarray(vectors, dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return vectors / np.maximum(norms, 1e-12)
@@ -81,7 +81,7 @@ class SentenceTransformerEmbedder:
         # Attention memory grows with batch x length^2: at 32 texts of 256 tokens a server peaked over
         # 1 GB, while 16 at a time is as fast on CPU.
         vectors = self._model.encode(list(texts), batch_size=min(batch_size, 16), convert_to_numpy=True)
-        return _normalise(vectors)
+        return _unit_length(vectors)
 
 
 class UniversalSentenceEncoderEmbedder:
@@ -112,7 +112,7 @@ class UniversalSentenceEncoderEmbedder:
         with self._lock:  # its lazy loading and thread pool are not re-entrant
             for start in range(0, len(texts), batch_size):
                 chunks.append(np.asarray(self._model.encode(list(texts[start : start + batch_size]))))
-        return _normalise(np.vstack(chunks))
+        return _unit_length(np.vstack(chunks))
 
 
 class StaticEmbedder:
@@ -159,7 +159,7 @@ class StaticEmbedder:
         wide = pooled.astype(np.float32)
         norms = np.sqrt((wide * wide).sum(axis=1, keepdims=True)).astype(dtype).astype(np.float32)
         rounded = (wide / np.maximum(norms, np.finfo(dtype).tiny)).astype(dtype)
-        return _normalise(rounded)
+        return _unit_length(rounded)
 
 
 def transformer_model_path() -> Path:

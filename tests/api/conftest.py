@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.settings import Settings
+from promptprism.settings import Settings
 
 
 @pytest.fixture
@@ -43,7 +43,7 @@ def running_server(models_dir: Path, workdir: Path, **settings: str) -> Iterator
     ``settings`` become ``PROMPTPRISM_<NAME>`` variables; the event store, the
     embedding cache and the server's log live in ``workdir``.
     """
-    from bench.suite import running_server as start
+    from promptprism.server import running_server as start
 
     with start(models_dir, workdir, {"embedding_cache_dir": str(workdir / "cache"), **settings}, ready_s=120) as server:
         yield server.base

@@ -139,7 +139,7 @@ def test_report_route_needs_the_key_and_shows_the_recorded_calls(make_client: An
 
 
 def test_report_route_filters_by_time_and_refuses_bad_ranges(make_client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("api.dashboard.MAX_BUCKETS", 10)
+    monkeypatch.setattr("api.routes.dashboard.MAX_BUCKETS", 10)
     with make_client() as client:
         for body in calls():
             assert client.post("/v1/classify", json=body).status_code == 200

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import create_engine
 
-from api.store import metadata
+from traffic.store import metadata
 
 URL = os.environ.get("PROMPTPRISM_TEST_DATABASE_URL")
 pytestmark = pytest.mark.skipif(not URL, reason="set PROMPTPRISM_TEST_DATABASE_URL to a PostgreSQL database")

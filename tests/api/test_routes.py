@@ -2,6 +2,7 @@
 
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +22,9 @@ CHAT = {
         "usage": {"prompt_tokens": 30, "completion_tokens": 5, "completion_tokens_details": {"reasoning_tokens": 2}},
     },
 }
+
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def assert_error(response, status, fragment, field=None):
@@ -210,7 +214,11 @@ def test_taxonomy_and_models(client):
     assert set(taxonomy["model_dimensions"]) == {"category", "reasoning_heavy"}
     models = client.get("/v1/models").json()
     assert models["active"] == models["served"] == "small-static"
-    assert models["versions"][0]["backend"] == "static"
+    versions = {v["version"]: v for v in models["versions"]}
+    assert versions["small-static"]["backend"] == "static"
+    # The shipped models are always listed beside the ones in PROMPTPRISM_MODELS_DIR.
+    shipped = (ROOT / "models" / "ACTIVE").read_text().strip()
+    assert versions[shipped]["backend"] == "multilingual"
 
 
 def wait_for_job(client, job_id, timeout=120):

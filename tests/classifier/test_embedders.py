@@ -64,13 +64,11 @@ def test_fingerprint_is_stable():
 
 
 def test_numpy_static_embedder_matches_sentence_transformers_bit_for_bit():
-    from bench.inputs import make_items
-    from bench.suite import classifier_request
-    from classifier import parse_item
     from classifier.embedders import STATIC_EMBEDDER_DIR, SentenceTransformerEmbedder, StaticEmbedder
     from classifier.views import model_text, request_parts
+    from tests.support import sample_items
 
-    texts = [model_text(request_parts(parse_item(classifier_request(i))), 512) for i in make_items(300)]
+    texts = [model_text(request_parts(i), 512) for i in sample_items(300)]
     texts += ["a", "请把这句话翻译成英文", "🙂" * 40]
     ours = load_embedder("static")
     assert isinstance(ours, StaticEmbedder)

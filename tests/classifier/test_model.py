@@ -8,7 +8,7 @@ import joblib
 import numpy as np
 import pytest
 
-from classifier import ClassificationResult, ModelLoadError, load_model, parse_item
+from classifier import ClassificationResult, ModelLoadError, load_model
 from classifier.artifacts import MANIFEST, active_version, set_active_version, sha256_file
 
 
@@ -100,13 +100,12 @@ def test_active_pointer_switches_versions(models_copy: Path):
 
 
 def test_numpy_heads_give_scikit_learns_probabilities_bit_for_bit(small_model_dir: Path):
-    from bench.inputs import make_items
-    from bench.suite import classifier_request
     from classifier.heads import NumpyHead
+    from tests.support import sample_items
 
     model = load_model(models_dir=small_model_dir)
     assert all(isinstance(head, NumpyHead) for head in model.heads.values()), "served from the .npz arrays"
-    items = [parse_item(classifier_request(i)) for i in make_items(300)]
+    items = sample_items(300)
     embeddings = model.embedder.inner.encode([model.text_for(i) for i in items])
     for dimension, head in model.heads.items():
         estimator = model.estimator(dimension)

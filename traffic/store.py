@@ -14,7 +14,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -38,11 +38,18 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine
 
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-# 1970-01-01 was a Thursday; weeks start on Monday, three days earlier.
-_WEEK_OFFSET_DAYS = 3
-BUCKETS = ("hour", "day", "week")
+from classifier.errors import InputError
+from traffic.timeutil import check_bucket, time_buckets
+
 GROUP_FIELDS = ("model", "app", "language", "tool_call", "tools_offered", "has_code", "model_version")
+
+
+def check_group_by(group_by: str | None) -> str | None:
+    """``group_by`` when it is None or a groupable field; :class:`InputError` (field ``group_by``) otherwise."""
+    if group_by is not None and group_by not in GROUP_FIELDS:
+        raise InputError(f"group_by must be one of {', '.join(GROUP_FIELDS)} (got {group_by!r})", field="group_by")
+    return group_by
+
 
 metadata = MetaData()
 
@@ -80,23 +87,6 @@ event_labels = Table(
     Column("probability", Float, nullable=False),
     Index("ix_event_labels_dimension_label", "dimension", "label"),
 )
-
-
-def time_buckets(ts: datetime) -> dict[str, int]:
-    """Integer hour, day and week numbers of ``ts`` since the epoch (UTC)."""
-    ts = ts if ts.tzinfo else ts.replace(tzinfo=UTC)
-    seconds = int((ts - EPOCH).total_seconds())
-    day = seconds // 86400
-    return {"ts_hour": seconds // 3600, "ts_day": day, "ts_week": (day + _WEEK_OFFSET_DAYS) // 7}
-
-
-def bucket_start(bucket: str, number: int) -> datetime:
-    """The UTC start of bucket ``number`` of kind ``bucket``."""
-    if bucket == "hour":
-        return EPOCH + timedelta(hours=number)
-    if bucket == "day":
-        return EPOCH + timedelta(days=number)
-    return EPOCH + timedelta(days=number * 7 - _WEEK_OFFSET_DAYS)
 
 
 @dataclass
@@ -204,10 +194,9 @@ class EventStore:
         group_by: str | None = None,
     ) -> list[LabelRow]:
         """Counts and token sums per (bucket, group, label) for one dimension."""
-        if bucket is not None and bucket not in BUCKETS:
-            raise ValueError(f"bucket must be one of {BUCKETS}")
-        if group_by is not None and group_by not in GROUP_FIELDS:
-            raise ValueError(f"group_by must be one of {GROUP_FIELDS}")
+        if bucket is not None:
+            check_bucket(bucket)
+        check_group_by(group_by)
         bucket_col = events.c[f"ts_{bucket}"] if bucket else None
         group_col = events.c[group_by] if group_by else None
         tokens = func.sum(events.c.prompt_tokens + events.c.completion_tokens)
@@ -242,7 +231,7 @@ class EventStore:
             for row in rows
         ]
 
-    def events_frame_rows(self, since: datetime | None = None, until: datetime | None = None) -> list[dict[str, Any]]:
+    def event_rows(self, since: datetime | None = None, until: datetime | None = None) -> list[dict[str, Any]]:
         """Every event with its labels flattened to ``label_<dimension>`` keys (for reports and the dashboard)."""
         query = select(events).order_by(events.c.ts)
         if since is not None:

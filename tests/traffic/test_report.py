@@ -20,9 +20,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from api.cli import app
-from api.report.logs import LogReader, Problem, Unreadable, normalise, parse_timestamp, resolve_sources
-from api.store import EventRecord, EventStore
+from promptprism.cli import app
+from traffic.logs import LogReader, Problem, Unreadable, parse_log_line, parse_timestamp, resolve_sources
+from traffic.store import EventRecord, EventStore
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "examples" / "sample_calls.jsonl"
@@ -140,7 +140,7 @@ def test_gateway_line_variants_read_the_same_call() -> None:
         },
     }
     for name, line in variants.items():
-        record = normalise(line, name)
+        record = parse_log_line(line, name)
         assert record.ts == datetime(2025, 9, 3, 10, 0, tzinfo=UTC), name
         assert record.model is not None and record.model.startswith("gpt-4o"), name
         assert record.item is not None and record.item.request.messages[-1].content == request["messages"][0]["content"]
@@ -151,10 +151,10 @@ def test_metadata_app_timestamp_from_response_and_prompt_lines() -> None:
     line = chat(app="ide-plugin")
     del line["timestamp"]
     line["response"]["created"] = 1756893600
-    record = normalise(line, "x")
+    record = parse_log_line(line, "x")
     assert (record.app, record.ts.hour) == ("ide-plugin", 10)
-    assert normalise({**chat(), "metadata": {"app": "support"}}, "x").app == "support"
-    prompt = normalise({"timestamp": 1756893600, "prompt": "2+2?", "completion": "4"}, "x")
+    assert parse_log_line({**chat(), "metadata": {"app": "support"}}, "x").app == "support"
+    prompt = parse_log_line({"timestamp": 1756893600, "prompt": "2+2?", "completion": "4"}, "x")
     assert prompt.item is not None and prompt.item.prompt == "2+2?"
 
 
@@ -210,14 +210,14 @@ def test_classify_output_lines_are_reused_not_reclassified(tmp_path: Path) -> No
         "model": "o3-mini",
         "app": "tutor",
     }
-    record = normalise(line, "x")
+    record = parse_log_line(line, "x")
     assert record.item is None
     assert record.labels == {"category": "math", "reasoning_heavy": "yes"}
     assert (record.model, record.app, record.signals["language"]) == ("o3-mini", "tutor", "de")
     with pytest.raises(Unreadable, match="no timestamp"):
-        normalise({k: v for k, v in line.items() if k != "timestamp"}, "x")
+        parse_log_line({k: v for k, v in line.items() if k != "timestamp"}, "x")
     with pytest.raises(Unreadable, match="error entry"):
-        normalise({"index": 3, "error": {"type": "invalid_request", "message": "bad"}}, "x")
+        parse_log_line({"index": 3, "error": {"type": "invalid_request", "message": "bad"}}, "x")
 
 
 def test_unreadable_lines_are_listed_with_their_line_numbers(tmp_path: Path) -> None:

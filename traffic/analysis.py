@@ -1,6 +1,6 @@
 """Aggregate report rows into the tables behind every chart, and write the main findings.
 
-One row per call goes in (see :data:`api.report.logs.ROW_FIELDS`); out come
+One row per call goes in (see :data:`traffic.logs.ROW_FIELDS`); out come
 named tables (pandas frames with column labels and formats, written as the
 report's count tables and CSV files) and a few sentences on what stands out.
 Time buckets are UTC hours, days or Monday-based weeks, as in the event store.
@@ -16,8 +16,8 @@ from typing import Any
 import pandas as pd
 
 from classifier.taxonomy import abstain_label, load_taxonomy
+from traffic.timeutil import BUCKET_TITLES, check_bucket
 
-BUCKETS = ("hour", "day", "week")
 TOP_CATEGORIES_PER_MODEL = 3
 LANGUAGE_NAMES = {
     "ar": "Arabic",
@@ -50,7 +50,6 @@ LANGUAGE_NAMES = {
     "zh": "Chinese",
     "und": "Undetermined",
 }
-BUCKET_LABELS = {"hour": "Hour (UTC)", "day": "Day (UTC)", "week": "Week (from Monday, UTC)"}
 
 
 @dataclass(frozen=True)
@@ -142,7 +141,7 @@ def language_name(code: str) -> str:
 
 def rows_frame(rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
     """A DataFrame of report rows, with UTC timestamps and a ``tokens`` column (prompt + completion)."""
-    from api.report.logs import ROW_FIELDS
+    from traffic.logs import ROW_FIELDS
 
     frame = pd.DataFrame(list(rows), columns=list(ROW_FIELDS))
     frame["ts"] = pd.to_datetime(frame["ts"], utc=True)
@@ -160,8 +159,7 @@ def rows_frame(rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
 
 def bucket_starts(ts: pd.Series, bucket: str) -> pd.Series:
     """The UTC start of each timestamp's hour, day or Monday-based week."""
-    if bucket not in BUCKETS:
-        raise ValueError(f"bucket must be one of {BUCKETS}")
+    check_bucket(bucket)
     if bucket == "hour":
         return ts.dt.floor("h")
     day = ts.dt.floor("D")
@@ -190,8 +188,7 @@ def _order_by_count(values: pd.Series, weights: pd.Series | None = None, last: s
 
 def build_report_data(frame: pd.DataFrame, bucket: str = "week") -> ReportData:
     """Compute every table, the totals and the findings from a frame of :func:`rows_frame`."""
-    if bucket not in BUCKETS:
-        raise ValueError(f"bucket must be one of {BUCKETS}")
+    check_bucket(bucket)
     b = bucket
     frame = frame.assign(**{b: bucket_starts(frame["ts"], bucket)}) if not frame.empty else frame.assign(**{b: []})
     other = abstain_label("category")
@@ -199,7 +196,7 @@ def build_report_data(frame: pd.DataFrame, bucket: str = "week") -> ReportData:
     model_order = _order_by_count(frame["model"], frame["tokens"])
     buckets = sorted(frame[b].unique()) if not frame.empty else []
     bucket_format = "datetime" if bucket == "hour" else "date"
-    bucket_column = Column(b, BUCKET_LABELS[bucket], bucket_format)
+    bucket_column = Column(b, BUCKET_TITLES[bucket], bucket_format)
     heavy = frame["reasoning_heavy"].eq("yes")
     has_reasoning = bool(frame["reasoning_heavy"].notna().any())
     tables: dict[str, Table] = {}

@@ -13,8 +13,9 @@ from typing import Any
 
 import altair as alt
 
-from api.report.analysis import ReportData, category_name, language_name
 from classifier.taxonomy import abstain_label, label_ids
+from traffic.analysis import ReportData, category_name, language_name
+from traffic.timeutil import BUCKET_TITLES, iso
 
 # Kenneth Kelly's colours of maximum contrast, in the taxonomy's order, so that fifteen categories stay
 # distinguishable (paired palettes such as Tableau 20 give neighbouring hues to unrelated categories).
@@ -48,7 +49,6 @@ TEXT_COLOUR, MUTED_COLOUR, GRID_COLOUR = "#1f2937", "#6b7280", "#e5e7eb"
 WIDTH, HEIGHT = 760, 270
 MAX_LANGUAGES = 12
 MAX_MODELS = 15
-BUCKET_TITLES = {"hour": "Hour (UTC)", "day": "Day (UTC)", "week": "Week starting (UTC)"}
 
 
 @dataclass
@@ -89,10 +89,6 @@ def category_colours(labels: list[str]) -> list[str]:
 
 def _category_scale(order: list[str]) -> alt.Scale:
     return alt.Scale(domain=[category_name(c) for c in order], range=category_colours(order))
-
-
-def _iso(value: Any) -> str:
-    return value.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _time_x(data: ReportData) -> alt.X:
@@ -155,7 +151,7 @@ def category_share_chart(data: ReportData, weight: str) -> ChartSpec:
     rank = {c: i for i, c in enumerate(data.category_order)}
     values = [
         {
-            bucket: _iso(row[bucket]),
+            bucket: iso(row[bucket]),
             "category": category_name(row["category"]),
             "share": float(row[share_column]),
             "requests": int(row["requests"]),
@@ -247,7 +243,7 @@ def reasoning_share_chart(data: ReportData) -> ChartSpec:
         for name, part, whole, _ in series:
             values.append(
                 {
-                    bucket: _iso(row[bucket]),
+                    bucket: iso(row[bucket]),
                     "series": name,
                     "share": float(row[part] / row[whole]) if row[whole] else 0.0,
                     "part": int(row[part]),
@@ -269,7 +265,7 @@ def tool_share_chart(data: ReportData) -> ChartSpec:
     ]
     values = [
         {
-            bucket: _iso(row[bucket]),
+            bucket: iso(row[bucket]),
             "series": name,
             "share": float(row[part] / row["requests"]) if row["requests"] else 0.0,
             "part": int(row[part]),
@@ -289,7 +285,7 @@ def token_trends_chart(data: ReportData) -> ChartSpec:
     bucket = data.bucket
     table = data.tables["token_trends"].frame
     values = [
-        {bucket: _iso(row[bucket]), "kind": kind, "stat": stat, "tokens": float(row[f"{prefix}_{suffix}"])}
+        {bucket: iso(row[bucket]), "kind": kind, "stat": stat, "tokens": float(row[f"{prefix}_{suffix}"])}
         for row in table.to_dict("records")
         for kind, prefix in (("Prompt", "prompt_tokens"), ("Completion", "completion_tokens"))
         for stat, suffix in (("Mean", "mean"), ("Median", "median"))

@@ -33,10 +33,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from classifier.errors import InputError, PromptPrismError
+from classifier.errors import InputError, LogReadError
 from classifier.requests import Item, parse_item
 from classifier.taxonomy import abstain_label
 from classifier.views import request_parts
+from traffic.timeutil import iso
 
 if TYPE_CHECKING:
     from classifier import PromptPrismModel
@@ -57,10 +58,6 @@ SIGNAL_FIELDS = (
 ROW_FIELDS = ("ts", "model", "app", "category", "reasoning_heavy", *SIGNAL_FIELDS)
 SQLITE_MAGIC = b"SQLite format 3\x00"
 GZIP_MAGIC = b"\x1f\x8b"
-
-
-class LogReadError(PromptPrismError):
-    """A source cannot be read at all (missing, a directory, not readable, not an event store)."""
 
 
 class Unreadable(Exception):
@@ -285,7 +282,7 @@ def record_metadata(line: Any) -> dict[str, Any]:
     raw_ts = next((line[k] for k in TIMESTAMP_FIELDS if line.get(k) not in (None, "")), None)
     if raw_ts is not None:
         try:
-            meta["timestamp"] = _iso(parse_timestamp(raw_ts))
+            meta["timestamp"] = iso(parse_timestamp(raw_ts))
         except Unreadable:
             meta["timestamp"] = raw_ts
     try:
@@ -301,11 +298,7 @@ def record_metadata(line: Any) -> dict[str, Any]:
     return meta
 
 
-def _iso(ts: datetime) -> str:
-    return ts.astimezone(UTC).isoformat().replace("+00:00", "Z")
-
-
-def normalise(line: Any, where: str) -> LogRecord:
+def parse_log_line(line: Any, where: str) -> LogRecord:
     """One JSONL line of shape (a), (c) or (d) as a :class:`LogRecord`; :class:`Unreadable` says why not."""
     if not isinstance(line, dict):
         raise Unreadable(f"not a JSON object (got {type(line).__name__})")
@@ -438,7 +431,7 @@ class LogReader:
                     batch_outputs.append((where, line))
                 else:
                     try:
-                        yield normalise(line, where)
+                        yield parse_log_line(line, where)
                     except Unreadable as exc:
                         yield Problem(where, str(exc))
         matched = set()
@@ -455,11 +448,11 @@ class LogReader:
 def _store_records(source: Source) -> Iterator[LogRecord]:
     from sqlalchemy.exc import SQLAlchemyError
 
-    from api.store import EventStore
+    from traffic.store import EventStore
 
     store = EventStore(source.location)
     try:
-        rows = store.events_frame_rows()
+        rows = store.event_rows()
     except SQLAlchemyError as exc:
         original = getattr(exc, "orig", None)  # the driver's own message, without SQLAlchemy's SQL dump
         reason = str(original if original is not None else exc).splitlines()[0]
@@ -470,7 +463,7 @@ def _store_records(source: Source) -> Iterator[LogRecord]:
 
 
 def records_from_store_rows(rows: Sequence[dict[str, Any]], name: str = "store") -> Iterator[LogRecord]:
-    """Event-store rows (:meth:`api.store.EventStore.events_frame_rows`) as already-classified records."""
+    """Event-store rows (:meth:`traffic.store.EventStore.event_rows`) as already-classified records."""
     for row in rows:
         ts = row["ts"]
         # SQLite returns naive datetimes; the store writes UTC.
@@ -485,7 +478,7 @@ def count_lines(sources: Sequence[Source]) -> int:
     total = 0
     for source in sources:
         if source.kind == "store":
-            from api.store import EventStore
+            from traffic.store import EventStore
 
             store = EventStore(source.location)
             try:
@@ -532,8 +525,8 @@ def load_rows(
     """Read every source into report rows, classifying unclassified calls in batches.
 
     The model is loaded (``model_loader()``) only when a call needs classifying.
-    Each batch is embedded in one pass (``model.embed``) and scored with
-    ``model.results_from_embeddings``. ``progress(n)`` is called as lines are done.
+    Each batch is classified in one embedding pass (``model.classify_items``).
+    ``progress(n)`` is called as lines are done.
     """
     advance = progress or (lambda _n: None)
     result = LoadResult()
@@ -547,7 +540,7 @@ def load_rows(
         if model is None:
             model = model_loader()
         items = [record.item for record in pending if record.item is not None]
-        answers = model.results_from_embeddings(items, model.embed(items, batch_size=batch_size))
+        answers = model.classify_items(items, batch_size=batch_size)
         for record, answer in zip(pending, answers, strict=True):
             labels = {dimension: label.label for dimension, label in answer.labels.items()}
             result.rows.append(to_row(record, labels, answer.signals.model_dump()))

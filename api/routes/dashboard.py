@@ -1,6 +1,6 @@
 """The live dashboard: ``GET /`` (the page), its static assets, and ``GET /v1/report`` (its data).
 
-The page and its scripts are served from the package (``api/static/``) and the
+The page and its scripts are served from the packages (``api/static/`` and ``traffic/static/``) and the
 Vega bundle from vl-convert, so nothing is fetched from the internet and there
 is no build step. The page is public; its data route is protected like every
 ``/v1`` route (the page sends the key as a Bearer header). The data is the
@@ -10,49 +10,54 @@ same payload the ``promptprism report`` file inlines, built by the same code.
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import datetime
+from pathlib import Path
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
+import traffic
+from api.deps import ERRORS, require_api_key, service_of
 from api.errors import ApiError
-from api.routes import ERRORS, require_api_key, service_of
+from classifier.errors import TooManyBucketsError
+from traffic.timeutil import check_window
+
+TRAFFIC_STATIC = Path(traffic.__file__).resolve().parent / "static"
 
 MAX_BUCKETS = 1000
-# Served by name only: nothing else under api/static is reachable through this router.
+API_STATIC = Path(__file__).resolve().parent.parent / "static"
+# Served by name only: nothing else on disk is reachable through this router. The chart script and the style
+# are the report's own (traffic/static), so the dashboard and the report file draw alike.
 ASSETS = {
-    "prism.js": "text/javascript; charset=utf-8",
-    "prism.css": "text/css; charset=utf-8",
-    "dashboard.js": "text/javascript; charset=utf-8",
+    "prism.js": (TRAFFIC_STATIC, "text/javascript; charset=utf-8"),
+    "prism.css": (TRAFFIC_STATIC, "text/css; charset=utf-8"),
+    "dashboard.js": (API_STATIC, "text/javascript; charset=utf-8"),
 }
 
 router = APIRouter(tags=["dashboard"])
 
 
-def _as_utc(value: datetime | None) -> datetime | None:
-    return value if value is None or value.tzinfo else value.replace(tzinfo=UTC)
-
-
 @router.get("/", include_in_schema=False, response_class=HTMLResponse)
 async def dashboard_page() -> HTMLResponse:
     """The dashboard page."""
-    from api.report.render import static_text
-
-    return HTMLResponse(static_text("dashboard.html"), headers={"Cache-Control": "no-cache"})
+    page = (API_STATIC / "dashboard.html").read_text(encoding="utf-8")
+    return HTMLResponse(page, headers={"Cache-Control": "no-cache"})
 
 
 @router.get("/static/{name}", include_in_schema=False)
 async def dashboard_asset(name: str) -> Response:
     """The dashboard's scripts and styles, and the Vega bundle (built once per process by vl-convert)."""
-    from api.report.render import static_text, vega_bundle
+    from traffic.report import vega_bundle
 
     if name == "vega-bundle.js":
         bundle = await asyncio.to_thread(vega_bundle)
         return Response(bundle, media_type="text/javascript; charset=utf-8", headers={"Cache-Control": "max-age=3600"})
     if name not in ASSETS:
         raise ApiError(404, f"no static file {name!r}")
-    return Response(static_text(name), media_type=ASSETS[name], headers={"Cache-Control": "no-cache"})
+    directory, media_type = ASSETS[name]
+    text = (directory / name).read_text(encoding="utf-8")
+    return Response(text, media_type=media_type, headers={"Cache-Control": "no-cache"})
 
 
 @router.get(
@@ -76,15 +81,13 @@ async def report_data(
     The same document ``promptprism report`` draws into its HTML file, with
     the category mix, the model heatmap and the language mix weighted as asked.
     """
-    from api.report.logs import records_from_store_rows, to_row
-    from api.report.render import TooManyBuckets, dashboard_payload
+    from traffic.logs import records_from_store_rows, to_row
+    from traffic.report import dashboard_payload
 
     service = service_of(request)
-    since, until = _as_utc(since), _as_utc(until)
-    if since and until and since >= until:
-        raise ApiError(422, "since must be earlier than until", field="since")
+    since, until = check_window(since, until)
     await service.writer.flush()  # calls classified a moment ago belong in the picture
-    rows = await asyncio.to_thread(service.store.events_frame_rows, since, until)
+    rows = await asyncio.to_thread(service.store.event_rows, since, until)
 
     def build() -> dict[str, object]:
         report_rows = (to_row(r, r.labels or {}, r.signals or {}) for r in records_from_store_rows(rows))
@@ -92,6 +95,6 @@ async def report_data(
 
     try:
         payload = await asyncio.to_thread(build)
-    except TooManyBuckets as exc:
+    except TooManyBucketsError as exc:
         raise ApiError(422, str(exc), field="bucket") from None
     return JSONResponse(payload, headers={"Cache-Control": "no-store"})

@@ -20,7 +20,7 @@ def run(args, models_dir: Path, tmp_path: Path, check_code: int | None = 0):
         "PROMPTPRISM_EMBEDDING_CACHE_DIR": str(tmp_path / "cache"),
     }
     done = subprocess.run(
-        [sys.executable, "-m", "api.cli", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "promptprism.cli", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
     )
     if check_code is not None:
         assert done.returncode == check_code, done.stdout + done.stderr

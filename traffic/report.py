@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
@@ -20,21 +19,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from api.report.analysis import ReportData, build_report_data, category_name, count_buckets, language_name, rows_frame
-from api.report.charts import Section, sections
+from classifier.errors import TooManyBucketsError
+from traffic.analysis import ReportData, build_report_data, category_name, count_buckets, language_name, rows_frame
+from traffic.charts import Section, sections
+from traffic.timeutil import iso
 
-STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
+STATIC_DIR = Path(__file__).resolve().parent / "static"
 EXPORT_FORMATS = ("png", "svg", "csv")
 PNG_SCALE = 2
 _MARKER = re.compile(r"/\*PRISM:(\w+)\*/|<!--PRISM:(\w+)-->")
 
 
-class TooManyBuckets(ValueError):
-    """The chosen range holds more time buckets than a chart can show."""
-
-
 def static_text(name: str) -> str:
-    """A file of ``api/static`` as text."""
+    """A file of ``traffic/static`` (the report's template, script and style) as text."""
     return (STATIC_DIR / name).read_text(encoding="utf-8")
 
 
@@ -55,12 +52,6 @@ def vega_bundle() -> str:
 
     # The stub marks ``snippet`` required; at run time it defaults to "expose vegaEmbed, vega and vegaLite".
     return str(vl_convert.javascript_bundle(vl_version=vega_lite_version()))  # type: ignore[call-arg]
-
-
-def _iso(value: datetime | None) -> str | None:
-    if value is None:
-        return None
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _names(data: ReportData) -> dict[str, dict[str, str]]:
@@ -88,10 +79,10 @@ def build_payload(
     """The JSON document that ``prism.js`` draws: totals, findings, notes, sections with chart specs, tables."""
     return {
         "title": title,
-        "generated_at": _iso(datetime.now(UTC)),
+        "generated_at": iso(datetime.now(UTC)),
         "bucket": data.bucket,
         "weight": weight,
-        "range": {"start": _iso(data.start), "end": _iso(data.end), "since": _iso(since), "until": _iso(until)},
+        "range": {"start": iso(data.start), "end": iso(data.end), "since": iso(since), "until": iso(until)},
         "empty": data.empty,
         "totals": data.totals,
         "findings": data.findings,
@@ -135,7 +126,7 @@ def dashboard_payload(
     frame = rows_frame(rows)
     buckets = count_buckets(frame, bucket)
     if buckets > max_buckets:
-        raise TooManyBuckets(
+        raise TooManyBucketsError(
             f"the range holds {buckets} {bucket}s; a chart shows at most {max_buckets}: "
             "choose a coarser bucket or a shorter range"
         )
@@ -163,19 +154,6 @@ def render_html(payload: dict[str, Any]) -> str:
     }
     template = static_text("report.html")
     return _MARKER.sub(lambda m: parts[m.group(1) or m.group(2)], template)
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file, so a failed run never leaves half a report."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Not mkstemp: its 0600 mode would make a report the user means to share unreadable to others.
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 def export_files(

@@ -18,8 +18,8 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from api.settings import Settings
-from classifier.errors import PromptPrismError
+from classifier.errors import InputError, PromptPrismError
+from promptprism.settings import Settings
 
 app = typer.Typer(
     help="PromptPrism: classify LLM traffic locally and see what it is.",
@@ -218,9 +218,9 @@ def classify(
     """Classify one text, or every request of a JSONL/CSV file, with a progress bar."""
     from tqdm import tqdm
 
-    from api.report.logs import record_metadata
     from api.schemas import BatchError, ClassifyResponse, ErrorDetail
     from classifier import parse_item
+    from traffic.logs import record_metadata
 
     if (text is None) == (input is None):
         raise _fail('give a text to classify, or --input FILE (e.g. promptprism classify "hello" )')
@@ -262,7 +262,7 @@ def classify(
                         lines[line] = BatchError(index=line, error=detail).model_dump_json()
                 started = time.perf_counter()
                 items = [item for _, item in parsed]
-                results = loaded.results_from_embeddings(items, loaded.embed(items)) if items else []
+                results = loaded.classify_items(items)
                 each_ms = (time.perf_counter() - started) * 1000 / max(1, len(items))
                 for (line, _), result in zip(parsed, results, strict=True):
                     response = ClassifyResponse.from_result(result, each_ms)
@@ -308,16 +308,17 @@ def report(
     """Write an offline HTML report of the traffic in LLM call logs: category mix, reasoning, tools, length, languages, models."""
     from tqdm import tqdm
 
-    from api.report.analysis import build_report_data, rows_frame
-    from api.report.logs import LogReadError, Unreadable, count_lines, load_rows, parse_timestamp, resolve_sources
-    from api.report.render import (
+    from classifier.artifacts import write_atomic
+    from traffic.analysis import build_report_data, rows_frame
+    from traffic.logs import LogReadError, Unreadable, count_lines, load_rows, parse_timestamp, resolve_sources
+    from traffic.report import (
         EXPORT_FORMATS,
         build_payload,
         export_files,
         render_html,
         report_sections,
-        write_text_atomic,
     )
+    from traffic.timeutil import check_window
 
     started = time.perf_counter()
     wanted = [f.strip().lower() for f in formats]
@@ -331,8 +332,10 @@ def report(
                 bounds[name] = parse_timestamp(value, f"--{name}")
             except Unreadable as exc:
                 raise _fail(str(exc)) from None
-    if "since" in bounds and "until" in bounds and bounds["since"] >= bounds["until"]:
-        raise _fail("--since must be earlier than --until")
+    try:
+        check_window(bounds.get("since"), bounds.get("until"), prefix="--")
+    except InputError as exc:
+        raise _fail(exc.message) from None
     try:
         sources = resolve_sources(logs)
     except LogReadError as exc:
@@ -377,7 +380,7 @@ def report(
         notes.append(
             f"{loaded.classified:,} calls were classified for this report; {loaded.reused:,} were already classified."
         )
-    write_text_atomic(out, render_html(build_payload(data, chosen, title, notes)))
+    write_atomic(out, render_html(build_payload(data, chosen, title, notes)))
     written = []
     if wanted:
         directory = export_dir or out.with_name(f"{out.stem}_files")
@@ -394,7 +397,7 @@ def report(
 @models_app.command("list")
 def models_list() -> None:
     """List model versions with their backend and headline metrics; * marks the active one."""
-    from classifier.artifacts import active_version, gate_metric, list_versions, read_manifest
+    from classifier.artifacts import active_version, gate_metric, list_versions, read_manifest, version_dir
 
     settings = _settings()
     active = active_version(settings.models_dir)
@@ -402,7 +405,7 @@ def models_list() -> None:
     if not versions:
         raise _fail(f"no model versions in {settings.models_dir}")
     for name in versions:
-        manifest = read_manifest(settings.models_dir / name)
+        manifest = read_manifest(version_dir(settings.models_dir, name))
         metric = gate_metric(manifest)
         figure = f"{metric[0]} macro-F1 {metric[1]:.3f}" if metric else ""
         typer.echo(f"{'*' if name == active else ' '} {name}  {manifest['embedder']['backend']:<12} {figure}")

@@ -1,5 +1,5 @@
 /*
- * PromptPrism report renderer: draws a report payload (api/report/render.py, build_payload) into a page.
+ * PromptPrism report renderer: draws a report payload (traffic/report.py, build_payload) into a page.
  *
  * Shared by the offline report file (payload inlined) and the live dashboard (payload fetched from
  * GET /v1/report), so both show the same charts and tables. Needs window.vegaEmbed, from the

@@ -1,0 +1,1 @@
+"""Hooks that send LLM calls to a PromptPrism service from the tools that make them."""
