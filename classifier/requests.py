@@ -53,7 +53,8 @@ class ContentPart(_Lenient):
     name: str | None = None
     input: dict[str, Any] | str | None = None
     tool_use_id: str | None = None
-    content: str | list[ContentPart] | None = None
+    # A server tool's result may be one object (a search error, a code run's output): nothing a view reads.
+    content: str | list[ContentPart] | dict[str, Any] | None = None
     source: dict[str, Any] | None = None
     title: str | None = None
 
@@ -68,8 +69,8 @@ class ContentPart(_Lenient):
         return self.text or ""
 
 
-def _blocks_text(content: str | list[ContentPart] | None) -> str:
-    if content is None:
+def _blocks_text(content: str | list[ContentPart] | dict[str, Any] | None) -> str:
+    if content is None or isinstance(content, dict):
         return ""
     if isinstance(content, str):
         return content
@@ -86,6 +87,11 @@ def _document_text(source: dict[str, Any]) -> str:
         except ValidationError:
             return ""
     return ""
+
+
+# Anthropic's blocks for a tool the model calls: the caller's tools, and the ones Anthropic's servers or an MCP
+# server run (web search, code execution...). Each is a tool call to a traffic report.
+_TOOL_USE_BLOCKS = frozenset({"tool_use", "server_tool_use", "mcp_tool_use"})
 
 
 class ToolCallFunction(_Lenient):
@@ -120,15 +126,15 @@ class ChatMessage(_Lenient):
     def _tool_use_as_tool_calls(self) -> ChatMessage:
         # Anthropic's tool_use blocks are what OpenAI calls tool calls; moving them out of the content
         # keeps a second reading of a dumped item from counting the calls twice.
-        if not isinstance(self.content, list) or not any(p.type == "tool_use" for p in self.content):
+        if not isinstance(self.content, list) or not any(p.type in _TOOL_USE_BLOCKS for p in self.content):
             return self
         calls = [
             ToolCall(id=p.id, function=ToolCallFunction(name=p.name or "", arguments=p.input))
             for p in self.content
-            if p.type == "tool_use"
+            if p.type in _TOOL_USE_BLOCKS
         ]
         self.tool_calls = [*(self.tool_calls or []), *calls]
-        self.content = [p for p in self.content if p.type != "tool_use"]
+        self.content = [p for p in self.content if p.type not in _TOOL_USE_BLOCKS]
         return self
 
     def split_tool_results(self) -> list[ChatMessage]:

@@ -276,6 +276,36 @@ def test_anthropic_response_reads_as_one_choice_with_its_tool_call_and_usage():
     assert request_parts(item).completion == "I can see the double charge; refunding 39.90 EUR now."
 
 
+def test_a_server_tool_call_is_a_tool_call():
+    response = {
+        "type": "message",
+        "role": "assistant",
+        "content": [
+            {"type": "server_tool_use", "id": "srvtoolu_01", "name": "web_search", "input": {"query": "ECB rate"}},
+            {
+                "type": "web_search_tool_result",
+                "tool_use_id": "srvtoolu_01",
+                "content": [{"type": "web_search_result", "url": "https://example.org/ecb", "title": "ECB rates"}],
+            },
+            {"type": "server_tool_use", "id": "srvtoolu_02", "name": "web_search", "input": {"query": "ECB news"}},
+            {
+                "type": "web_search_tool_result",
+                "tool_use_id": "srvtoolu_02",
+                "content": {"type": "web_search_tool_result_error", "error_code": "max_uses_exceeded"},
+            },
+            {"type": "text", "text": "The ECB deposit rate is 2%."},
+        ],
+        "stop_reason": "end_turn",
+    }
+    item = parse_item(
+        {"request": {"messages": [{"role": "user", "content": "Current ECB rate?"}]}, "response": response}
+    )
+    assert derive_signals(item).tool_call
+    assert item.response is not None and item.response.choices[0].message is not None
+    assert len(item.response.choices[0].message.tool_calls or []) == 2
+    assert request_parts(item).completion == "The ECB deposit rate is 2%."
+
+
 def test_signals_read_an_anthropic_exchange():
     signals = derive_signals(parse_item(_billing_agent(REFUND_RESPONSE)))
     assert signals.tools_offered and signals.tool_count == 2
