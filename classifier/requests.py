@@ -115,6 +115,7 @@ class ChatMessage(_Lenient):
     role: Role
     content: str | list[ContentPart] | None = None
     tool_calls: list[ToolCall] | None = None
+    tool_call_id: str | None = None
     name: str | None = None
 
     @property

@@ -208,7 +208,7 @@ def test_anthropic_system_blocks_tool_use_and_tool_results_read_as_openai():
     assert call.id == "toolu_01A" and call.function is not None
     assert call.function.name == "get_invoice" and call.function.arguments == {"number": "INV-2291"}
     assert messages[3].text == '{"amount_eur": 39.9, "charges": 2}'
-    assert messages[3].model_extra == {"tool_call_id": "toolu_01A"}
+    assert messages[3].tool_call_id == "toolu_01A"
     assert messages[4].text == "It is the March one, by the way."
     parts = request_parts(item)
     assert parts.user == "It is the March one, by the way."
