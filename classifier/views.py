@@ -1,11 +1,16 @@
 """The text the embedding model reads, built from a request's most telling parts.
 
-A request is cut into parts: the last user turn, the system prompt, the
-conversation before the last user turn, and the completion. Each part gets a
-share of the model's window; a part that needs less gives the rest to the
-others. A part that is too long keeps its head and its tail (the start of a
-pasted document says what it is, the end of a chat turn says what is asked),
+A request is cut into parts: the system prompt, the first and the last user
+turns, the conversation before the last user turn, and the completion. A view
+design (:data:`VIEWS`) says in which order the parts are read and what share
+of the model's window each may claim; a part that needs less gives the rest to
+the others. A part that is too long keeps its head and its tail (the start of
+a pasted document says what it is, the end of a chat turn says what is asked),
 so a 100k-token agent transcript is read in one short pass.
+
+``last_turn`` leads with the last user turn. The ``frame`` designs also read
+the frame a conversation was opened with (the system prompt and the first user
+turn), which still says what a chat is about when its last turn is "go on".
 """
 
 from __future__ import annotations
@@ -18,9 +23,6 @@ from classifier.requests import ChatItem, Item, PromptItem, TextItem
 # Ideographic and syllabic scripts: roughly one token per character.
 _DENSE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _ELLIPSIS = " […] "
-
-# Share of the window each part may claim, most telling first.
-_SHARES = (("user", 0.45), ("system", 0.2), ("completion", 0.2), ("context", 0.15))
 
 
 def estimate_tokens(text: str) -> int:
@@ -51,34 +53,50 @@ def truncate_head_tail(text: str, max_tokens: int, head_share: float = 0.65) -> 
 
 @dataclass(frozen=True)
 class TextParts:
-    """The parts of a request that the model can read."""
+    """The parts of a request that the model can read.
+
+    ``user`` is the last user turn and ``context`` every user and assistant turn
+    before it. ``first_user`` is the first user turn (the same text as ``user``
+    when there is one) and ``between`` is ``context`` without that first turn:
+    the frame designs read the opening turn and the rest of the history apart.
+    """
 
     user: str = ""
     system: str = ""
     context: str = ""
     completion: str = ""
+    first_user: str = ""
+    between: str = ""
 
 
 def request_parts(item: Item) -> TextParts:
     """Split a typed request into the parts the model reads."""
     if isinstance(item, TextItem):
-        return TextParts(user=item.text)
+        return TextParts(user=item.text, first_user=item.text)
     if isinstance(item, PromptItem):
-        return TextParts(user=item.prompt, completion=item.completion or "")
+        return TextParts(user=item.prompt, completion=item.completion or "", first_user=item.prompt)
     assert isinstance(item, ChatItem)
     messages = item.request.messages
     system = "\n".join(m.text for m in messages if m.role in ("system", "developer") and m.text)
-    last_user = max((i for i, m in enumerate(messages) if m.role == "user"), default=None)
-    if last_user is None:
+    user_turns = [i for i, m in enumerate(messages) if m.role == "user"]
+    if not user_turns:
         # A request with no user turn: read what there is as the question.
         conversation = [m.text for m in messages if m.role not in ("system", "developer") and m.text]
         return TextParts(user="\n".join(conversation), system=system, completion=_response_text(item))
-    context = "\n".join(m.text for m in messages[:last_user] if m.role in ("user", "assistant") and m.text)
+    first_user, last_user = user_turns[0], user_turns[-1]
+    history = [(i, m.text) for i, m in enumerate(messages[:last_user]) if m.role in ("user", "assistant") and m.text]
     completion = _response_text(item)
     if not completion:
         # A logged transcript that ends with the assistant's answer carries its completion inline.
         completion = "\n".join(m.text for m in messages[last_user + 1 :] if m.role == "assistant" and m.text)
-    return TextParts(user=messages[last_user].text, system=system, context=context, completion=completion)
+    return TextParts(
+        user=messages[last_user].text,
+        system=system,
+        context="\n".join(text for _, text in history),
+        completion=completion,
+        first_user=messages[first_user].text,
+        between="\n".join(text for i, text in history if i != first_user),
+    )
 
 
 def _response_text(item: ChatItem) -> str:
@@ -88,17 +106,123 @@ def _response_text(item: ChatItem) -> str:
     return message.text if message is not None else ""
 
 
-def model_text(parts: TextParts, max_tokens: int) -> str:
-    """Join the parts into one text that fits ``max_tokens``, sharing the window between them."""
-    lengths = {name: estimate_tokens(getattr(parts, name)) for name, _ in _SHARES}
-    budget = {name: min(lengths[name], int(max_tokens * share)) for name, share in _SHARES}
+@dataclass(frozen=True)
+class Segment:
+    """One piece of a view: which text, the share of the window it may claim, and how it is cut.
+
+    ``part`` names a :class:`TextParts` field or one of the derived pieces ``latest`` (the last user
+    turn when it is not also the first) and ``first_user`` (falling back to ``user``).
+    ``head_share`` is the part of a cut text kept from its head; the rest comes from its tail.
+    """
+
+    part: str
+    share: float
+    head_share: float = 0.65
+
+
+@dataclass(frozen=True)
+class ViewDesign:
+    """A named way to build the text the model reads: segments in reading order, and who gets spare window.
+
+    Each segment first gets ``min(its length, share * window)``; the window left over goes to segments that
+    still need it in ``fill`` order. A view costs one embedding per item and depends only on the request.
+    """
+
+    name: str
+    description: str
+    segments: tuple[Segment, ...]
+    fill: tuple[str, ...]
+
+
+_LAST_TURN = ViewDesign(
+    "last_turn",
+    "last user turn, system prompt, completion, earlier turns (tail kept)",
+    (Segment("user", 0.45), Segment("system", 0.2), Segment("completion", 0.2), Segment("context", 0.15, 0.2)),
+    ("user", "system", "completion", "context"),
+)
+
+VIEWS: dict[str, ViewDesign] = {
+    view.name: view
+    for view in (
+        _LAST_TURN,
+        ViewDesign(
+            "frame",
+            "the frame (system prompt, first user turn) first, then the last user turn, the turns between "
+            "(tail kept) and the completion",
+            (
+                Segment("system", 0.25),
+                Segment("first_user", 0.3),
+                Segment("latest", 0.25),
+                Segment("between", 0.1, 0.2),
+                Segment("completion", 0.1),
+            ),
+            ("first_user", "latest", "system", "between", "completion"),
+        ),
+        ViewDesign(
+            "frame_last",
+            "the last user turn first, then the first user turn, system prompt, completion and the turns "
+            "between (tail kept)",
+            (
+                Segment("latest", 0.35),
+                Segment("first_user", 0.25),
+                Segment("system", 0.2),
+                Segment("completion", 0.1),
+                Segment("between", 0.1, 0.2),
+            ),
+            ("latest", "first_user", "system", "completion", "between"),
+        ),
+        ViewDesign(
+            "frame_only",
+            "the system prompt and the first user turn, nothing later",
+            (Segment("system", 0.4), Segment("first_user", 0.6)),
+            ("first_user", "system"),
+        ),
+    )
+}
+
+# The view new models are trained to read (chosen by leave-source-out evaluation).
+DEFAULT_VIEW = "last_turn"
+# The view of a model whose manifest names none: every model trained before views had names read this one,
+# whatever DEFAULT_VIEW becomes.
+LEGACY_VIEW = "last_turn"
+
+
+def view_design(name: str) -> ViewDesign:
+    """The registered view called ``name``; ``ValueError`` naming the known ones when there is none."""
+    try:
+        return VIEWS[name]
+    except KeyError:
+        raise ValueError(f"unknown view {name!r}; known views: {', '.join(VIEWS)}") from None
+
+
+def _segment_text(parts: TextParts, part: str) -> str:
+    if part == "first_user":
+        return parts.first_user or parts.user
+    if part == "latest":
+        return parts.user if parts.first_user and parts.user != parts.first_user else ""
+    return str(getattr(parts, part))
+
+
+def _is_lone_turn(parts: TextParts) -> bool:
+    return not parts.system and not parts.context and parts.first_user in ("", parts.user)
+
+
+def model_text(parts: TextParts, max_tokens: int, view: str = DEFAULT_VIEW) -> str:
+    """Join the parts into one text that fits ``max_tokens``, laid out and shared as the ``view`` design says.
+
+    A lone turn (plain text, a prompt and its completion, a one-turn chat with no system prompt) has no frame
+    to weigh, so every view reads it as ``last_turn`` does: authored single-text rows embed the same everywhere.
+    """
+    design = view_design(view)
+    if _is_lone_turn(parts):
+        design = _LAST_TURN
+    texts = {s.part: _segment_text(parts, s.part) for s in design.segments}
+    lengths = {name: estimate_tokens(text) for name, text in texts.items()}
+    budget = {s.part: min(lengths[s.part], int(max_tokens * s.share)) for s in design.segments}
     spare = max_tokens - sum(budget.values())
-    for name, _ in _SHARES:  # hand the unused window to parts that still need it, most telling first
+    for name in design.fill:  # hand the unused window to parts that still need it
         extra = min(spare, lengths[name] - budget[name])
         budget[name] += extra
         spare -= extra
-    pieces = [truncate_head_tail(getattr(parts, name), budget[name]) for name, _ in _SHARES]
-    # The context keeps its tail: the turns right before the question matter most.
-    if lengths["context"] > budget["context"]:
-        pieces[3] = truncate_head_tail(parts.context, budget["context"], head_share=0.2)
+    pieces = [truncate_head_tail(texts[s.part], budget[s.part], s.head_share) for s in design.segments]
     return "\n\n".join(p for p in pieces if p.strip())
