@@ -144,7 +144,8 @@ def _members(zf: zipfile.ZipFile, pattern: str) -> list[str]:
 # the topic; a probe showed that mapping them to a topic label hurt. The words for "you" in the corpus languages:
 _ABOUT_THE_BOT = re.compile(
     r"\b(you|your|yours|u|ur|tu|toi|vous|votre|du|dich|dir|dein|jij|je|jou|jouw|usted|tú|ti|te|você|voi|tuo|tua|"
-    r"ты|тебя|тебе|твой|вы|вас|ви|ти|тобі|тебе|твій|sen|siz|sana|kamu|anda|dig|din)\b|你|您|妳|あなた|君|당신|너|"
+    r"ты|тебя|тебе|твой|вы|вас|ваш\w*|ви|ти|тобі|твій|твоя|твоє|sen|siz|sana|kamu|anda|dig|din)\b|"
+    r"你|您|妳|あなた|君|당신|너|니 |해볼래|할래|좋아하니|"
     r"تو|شما|گرفتی|داری|هستی",
     re.IGNORECASE,
 )
@@ -221,7 +222,8 @@ _DOMAIN_WORDS = re.compile(
     r"pregnan\w*|virus|infection|blood|heart attack|calorie\w*|diet|health\w*|vaccin\w*|medication\w*|drugs?|"
     r"illness|sick|cured?|disorders?|obes\\w*|scien\w*|theorem|global warming|climate|tax|taxes|loan\w*|mortgage\w*|invest\w*|"
     r"stock\w*|bank\w*|credit|debt|salary|court\w*|law|laws|legal|illegal|lawsuit|sue|contract\w*|attorney|lawyer\w*|"
-    r"computer\w*|laptop\w*|phone\w*|iphone|android|keyboard|password\w*|facebook|app|apps|software|"
+    r"computer\w*|laptop\w*|phone\w*|iphone|android|keyboard|password\w*|facebook|app|apps|software|usb|"
+    r"router|printer|windows|"
     r"internet|wifi|email|code|python|javascript|excel|equation|math\w*)\b",
     re.IGNORECASE,
 )
@@ -282,7 +284,7 @@ def _piqa(record: dict[str, object]) -> str | None:
     # Goals written as sentence starts ("To keep sweat out of your eyes,") are not requests; keep the questions.
     if not (re.match(r"^(how|what|can|should|is|where|which)\b", goal, re.I) or goal.endswith("?")):
         return None
-    return goal if len(goal) >= 20 else None
+    return goal if len(goal) >= 20 and len(goal.split()) >= 4 else None
 
 
 def _contract_question(context_key: str, label: str) -> Callable[[dict[str, object]], str]:
