@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+import yaml  # type: ignore[import-untyped]
 
 log = logging.getLogger(__name__)
 
@@ -356,7 +356,7 @@ def _mts_dialog_reader(zf: zipfile.ZipFile, members: list[str]) -> Iterator[Row]
     """MTS-Dialog doctor-patient conversations: the patient speaks as the user, the doctor as the assistant."""
     for member in members:
         for record in csv.DictReader(io.StringIO(zf.read(member).decode("utf-8"))):
-            turns = []
+            turns: list[tuple[str, str]] = []
             for line in str(record.get("dialogue") or "").splitlines():
                 speaker, _, content = line.strip().partition(":")
                 role = {
@@ -853,7 +853,7 @@ def stats(csv_path: Path = CORPUS_CSV) -> dict[str, object]:
     The language identifier is limited to the languages the sources are written in: on short English queries an
     unrestricted one answers Pidgin, Latin or Ligurian.
     """
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # only the stats need it
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]  # stats only
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
     identifier.set_languages(list(SOURCE_LANGUAGES))
