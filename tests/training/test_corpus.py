@@ -15,7 +15,8 @@ import yaml
 from training import corpus
 
 REQUIRED_KEYS = {"name", "package", "registry", "path", "license", "mapping", "rows", "labels", "lso_delta"}
-CATEGORIES = set(yaml.safe_load(Path("classifier/taxonomy.yaml").read_text())["dimensions"]["category"]["labels"])
+TAXONOMY = Path(__file__).resolve().parents[2] / "classifier" / "taxonomy.yaml"
+CATEGORIES = set(yaml.safe_load(TAXONOMY.read_text())["dimensions"]["category"]["labels"])
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
