@@ -32,7 +32,7 @@ from classifier.errors import ModelLoadError
 from classifier.heads import NumpyHead
 from classifier.requests import Item, parse_item
 from classifier.signals import Signals, derive_signals
-from classifier.views import model_text, request_parts
+from classifier.views import LEGACY_VIEW, model_text, request_parts, view_design
 
 TOP_K = 3
 FINGERPRINT_TOLERANCE = 2e-3
@@ -92,6 +92,12 @@ class PromptPrismModel:
         self.embedder = embedder
         self.path = path
         self.version: str = manifest["version"]
+        # A manifest from before views were named was trained on the last-turn view.
+        self.view: str = manifest.get("view", LEGACY_VIEW)
+        try:
+            view_design(self.view)
+        except ValueError as exc:
+            raise ModelLoadError(f"model {self.version}: {exc}; upgrade PromptPrism to load it") from None
         self.thresholds: dict[str, float] = {d: float(h.get("threshold", 0.0)) for d, h in manifest["heads"].items()}
         self.abstain_labels: dict[str, str] = {
             d: h.get("abstain_label", "unknown") for d, h in manifest["heads"].items()
@@ -117,7 +123,7 @@ class PromptPrismModel:
 
     def text_for(self, item: Item) -> str:
         """The text the embedder reads for ``item``."""
-        return model_text(request_parts(item), self.embedder.max_tokens)
+        return model_text(request_parts(item), self.embedder.max_tokens, view=self.view)
 
     def embed(self, items: Sequence[Item], batch_size: int = 32) -> np.ndarray:
         """Embed typed items in one pass."""

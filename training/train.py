@@ -33,7 +33,7 @@ from classifier.artifacts import (
 )
 from classifier.model import shared_embedder
 from classifier.taxonomy import abstain_label
-from classifier.views import model_text, request_parts
+from classifier.views import DEFAULT_VIEW, model_text, request_parts, view_design
 from training.dataset import DatasetError, LabeledDataset, read_labeled_csv
 from training.embedding_cache import EmbeddingCache
 from training.evaluate import dimension_metrics
@@ -63,6 +63,20 @@ class TrainOptions:
     gate_margin: float = DEFAULT_GATE_MARGIN
     version: str | None = None
     cache_dir: Path | None = None
+    view: str = DEFAULT_VIEW  # how a request becomes the text the embedder reads (classifier/views.py)
+
+    def __post_init__(self) -> None:
+        """Refuse impossible options before any data is read (as Hugging Face's ``TrainingArguments`` does)."""
+        if not 0.0 < self.test_size < 1.0:
+            raise DatasetError(f"test size must be between 0 and 1 (got {self.test_size})")
+        if self.c is not None and self.c <= 0:
+            raise DatasetError(f"C must be positive (got {self.c})")
+        if self.cv_folds == 1 or self.cv_folds < 0:
+            raise DatasetError(f"--cv needs 2 or more folds, or 0 for none (got {self.cv_folds})")
+        try:
+            view_design(self.view)
+        except ValueError as exc:
+            raise DatasetError(str(exc)) from None
 
 
 @dataclass
@@ -169,9 +183,11 @@ def train_model(
     report("embedding", 0.05)
     embedder = shared_embedder(options.backend)
     cache = EmbeddingCache(embedder, options.cache_dir)
-    vectors = cache.encode([model_text(request_parts(i), embedder.max_tokens) for i in dataset.items])
+    vectors = cache.encode([model_text(request_parts(i), embedder.max_tokens, options.view) for i in dataset.items])
     heldout_vectors = (
-        cache.encode([model_text(request_parts(i), embedder.max_tokens) for i in heldout.items]) if heldout else None
+        cache.encode([model_text(request_parts(i), embedder.max_tokens, options.view) for i in heldout.items])
+        if heldout
+        else None
     )
 
     report("evaluating", 0.6)
@@ -227,6 +243,7 @@ def train_model(
             "cv_folds": options.cv_folds,
         },
         metrics={"test_split": split_metrics, "cross_validation": cv_metrics, "heldout_file": heldout_metrics},
+        view=options.view,
     )
     head_settings = {
         column: {
