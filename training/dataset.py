@@ -2,8 +2,16 @@
 
 Input columns: ``text``; or ``prompt`` with an optional ``completion``; or
 ``messages`` (an OpenAI messages JSON array). A file may mix them row by row,
-one per row. Every other column is a label column and becomes a head, unless
-``label_columns`` narrows the choice.
+one per row. An optional ``source`` column names where each row comes from
+(metadata for leave-source-out evaluation; blank or absent means
+``authored``). Every other column is a label column and becomes a head,
+unless ``label_columns`` narrows the choice.
+
+Authored rows must fill every label column. A row from another source may
+leave a label blank when that source has no label for that dimension (a
+real-prompt corpus labels ``category`` but not ``reasoning_heavy``); such a
+row trains only the heads it has labels for. :func:`combine_datasets` joins
+the authored file and a corpus into one dataset.
 
 Every problem is reported with what to do about it: a misspelt column gets the
 closest real name, an empty row its row number (the spreadsheet row, header =
@@ -24,6 +32,8 @@ from classifier.errors import DatasetError, InputError
 from classifier.requests import Item, PromptItem, TextItem, parse_messages_json
 
 INPUT_COLUMNS = ("text", "prompt", "completion", "messages")
+SOURCE_COLUMN = "source"
+AUTHORED = "authored"
 MIN_EXAMPLES_PER_LABEL = 3
 _MAX_LISTED = 10
 csv.field_size_limit(64 * 1024 * 1024)
@@ -39,6 +49,12 @@ class LabeledDataset:
     sha256: str
     source: str
     warnings: list[str] = field(default_factory=list)
+    # Where each row comes from (the CSV's ``source`` column); a blank label ("") is allowed only off "authored".
+    sources: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.sources:
+            self.sources = [AUTHORED] * len(self.items)
 
     def __len__(self) -> int:
         return len(self.items)
@@ -47,6 +63,22 @@ class LabeledDataset:
     def label_columns(self) -> list[str]:
         """Names of the label dimensions, in file order."""
         return list(self.labels)
+
+    def labeled_rows(self, column: str) -> list[int]:
+        """Indexes of the rows that have a label for ``column`` (the rows its head trains and is scored on)."""
+        return [i for i, value in enumerate(self.labels[column]) if value]
+
+    def subset(self, indexes: list[int]) -> LabeledDataset:
+        """A dataset of the given rows, in that order, sharing this one's file identity and warnings."""
+        return LabeledDataset(
+            items=[self.items[i] for i in indexes],
+            labels={c: [values[i] for i in indexes] for c, values in self.labels.items()},
+            row_numbers=[self.row_numbers[i] for i in indexes],
+            sha256=self.sha256,
+            source=self.source,
+            warnings=list(self.warnings),
+            sources=[self.sources[i] for i in indexes],
+        )
 
 
 def _rows_listed(rows: list[int]) -> str:
@@ -72,16 +104,25 @@ def _suggest(name: str, options: list[str] | tuple[str, ...]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def read_labeled_csv(path: str | Path, label_columns: list[str] | None = None) -> LabeledDataset:
-    """Read, validate and de-duplicate a labeled CSV. Raises :class:`DatasetError` on any problem."""
+def read_labeled_csv(
+    path: str | Path, label_columns: list[str] | None = None, *, check_label_counts: bool = True
+) -> LabeledDataset:
+    """Read, validate and de-duplicate a labeled CSV. Raises :class:`DatasetError` on any problem.
+
+    ``check_label_counts=False`` skips the labels-per-head check, for a file
+    that is only ever trained on together with another (a corpus joined to the
+    authored file by :func:`combine_datasets`, which checks the combination).
+    """
     path = Path(path)
     if not path.is_file():
         raise DatasetError(f"no such file: {path}")
     raw = path.read_bytes()
-    return parse_labeled_csv(raw, str(path), label_columns)
+    return parse_labeled_csv(raw, str(path), label_columns, check_label_counts=check_label_counts)
 
 
-def parse_labeled_csv(raw: bytes, source: str, label_columns: list[str] | None = None) -> LabeledDataset:
+def parse_labeled_csv(
+    raw: bytes, source: str, label_columns: list[str] | None = None, *, check_label_counts: bool = True
+) -> LabeledDataset:
     """Validate CSV bytes (see :func:`read_labeled_csv`); ``source`` names the file in messages."""
     text = _decode(raw, source)
     if not text.strip():
@@ -107,7 +148,7 @@ def parse_labeled_csv(raw: bytes, source: str, label_columns: list[str] | None =
             f"{source} has no input column: it needs 'text', 'prompt' (with optional 'completion') or 'messages'"
             + (f"; found {hints}" if hints else f"; its columns are {header}")
         )
-    candidates = [c for c in header if c not in INPUT_COLUMNS]
+    candidates = [c for c in header if c not in INPUT_COLUMNS and c != SOURCE_COLUMN]
     if label_columns:
         for column in label_columns:
             if column not in header:
@@ -116,6 +157,8 @@ def parse_labeled_csv(raw: bytes, source: str, label_columns: list[str] | None =
                 )
             if column in INPUT_COLUMNS:
                 raise DatasetError(f"{column!r} is an input column and cannot be a label column")
+            if column == SOURCE_COLUMN:
+                raise DatasetError(f"{column!r} names where a row comes from (metadata) and cannot be a label column")
         labels_wanted = list(label_columns)
     else:
         labels_wanted = candidates
@@ -133,6 +176,8 @@ def parse_labeled_csv(raw: bytes, source: str, label_columns: list[str] | None =
     items: list[Item] = []
     labels: dict[str, list[str]] = {c: [] for c in labels_wanted}
     row_numbers: list[int] = []
+    row_sources: list[str] = []
+    unlabeled: Counter[str] = Counter()
     empty, several, missing_label = [], [], defaultdict(list)
     bad_messages: list[str] = []
     for line, record in rows:
@@ -150,15 +195,22 @@ def parse_labeled_csv(raw: bytes, source: str, label_columns: list[str] | None =
             bad_messages.append(f"row {line}: {exc}")
             continue
         row_labels = {c: values[c].strip() for c in labels_wanted}
+        row_source = values.get(SOURCE_COLUMN, "").strip() or AUTHORED
         blanks = [c for c, v in row_labels.items() if not v]
-        for column in blanks:
-            missing_label[column].append(line)
-        if blanks:
+        if row_source == AUTHORED:
+            for column in blanks:
+                missing_label[column].append(line)
+            if blanks:
+                continue
+        elif len(blanks) == len(row_labels):
+            # Nothing to train or score on this row in the dimensions asked for.
+            unlabeled[row_source] += 1
             continue
         items.append(item)
         for column, value in row_labels.items():
             labels[column].append(value)
         row_numbers.append(line)
+        row_sources.append(row_source)
 
     problems = []
     if empty:
@@ -177,10 +229,19 @@ def parse_labeled_csv(raw: bytes, source: str, label_columns: list[str] | None =
         raise DatasetError(f"{source} has a header but no rows")
 
     dataset = LabeledDataset(
-        items=items, labels=labels, row_numbers=row_numbers, sha256=hashlib.sha256(raw).hexdigest(), source=source
+        items=items,
+        labels=labels,
+        row_numbers=row_numbers,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        source=source,
+        sources=row_sources,
     )
+    if unlabeled:
+        counts = ", ".join(f"{name} ({n})" for name, n in sorted(unlabeled.items()))
+        dataset.warnings.append(f"left out {sum(unlabeled.values())} row(s) with none of {labels_wanted}: {counts}")
     _drop_duplicates(dataset)
-    _check_label_counts(dataset)
+    if check_label_counts:
+        _check_label_counts(dataset)
     return dataset
 
 
@@ -206,23 +267,34 @@ def item_key(item: Item) -> str:
     return item.model_dump_json(exclude_none=True)
 
 
+def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two rows' labels agree wherever both have one (a blank label agrees with anything)."""
+    return all(x == y or not x or not y for x, y in zip(a, b, strict=True))
+
+
 def _drop_duplicates(dataset: LabeledDataset) -> None:
-    seen: dict[str, int] = {}
-    labels_by_key: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    kept_by_key: dict[str, list[int]] = defaultdict(list)
     rows_by_key: dict[str, list[int]] = defaultdict(list)
-    keep, duplicates = [], []
+    keep, duplicates, conflicting = [], [], set()
     columns = dataset.label_columns
     for i, item in enumerate(dataset.items):
         key = item_key(item)
         label_tuple = tuple(dataset.labels[c][i] for c in columns)
         rows_by_key[key].append(dataset.row_numbers[i])
-        if key in seen and label_tuple in labels_by_key[key]:
+        same = next(
+            (k for k in kept_by_key[key] if _compatible(label_tuple, tuple(dataset.labels[c][k] for c in columns))),
+            None,
+        )
+        if same is not None:
             duplicates.append(dataset.row_numbers[i])
+            for column, value in zip(columns, label_tuple, strict=True):
+                if value and not dataset.labels[column][same]:  # the repeat knows a label the first row lacked
+                    dataset.labels[column][same] = value
             continue
-        labels_by_key[key].add(label_tuple)
-        seen.setdefault(key, i)
+        if kept_by_key[key]:
+            conflicting.add(key)
+        kept_by_key[key].append(i)
         keep.append(i)
-    conflicting = {k for k, v in labels_by_key.items() if len(v) > 1}
     if conflicting:
         rows = sorted(r for k in conflicting for r in rows_by_key[k])
         dataset.warnings.append(
@@ -235,12 +307,68 @@ def _drop_duplicates(dataset: LabeledDataset) -> None:
     dataset.items = [dataset.items[i] for i in keep]
     dataset.row_numbers = [dataset.row_numbers[i] for i in keep]
     dataset.labels = {c: [dataset.labels[c][i] for i in keep] for c in columns}
+    dataset.sources = [dataset.sources[i] for i in keep]
+
+
+def combine_datasets(*datasets: LabeledDataset) -> LabeledDataset:
+    """Join datasets (the authored file first, then corpora) into one, earlier datasets taking precedence.
+
+    The label columns are the union, in order of first appearance; a dataset
+    without one of them leaves it blank, which only rows from a source other
+    than ``authored`` may do. A row whose text already appears in an earlier
+    dataset is left out (with a warning), so one text never sits on both
+    sides of a leave-source-out split.
+    """
+    if not datasets:
+        raise DatasetError("combine_datasets needs at least one dataset")
+    columns = list(dict.fromkeys(c for d in datasets for c in d.label_columns))
+    combined = LabeledDataset(
+        items=[],
+        labels={c: [] for c in columns},
+        row_numbers=[],
+        sha256=hashlib.sha256("\n".join(d.sha256 for d in datasets).encode()).hexdigest(),
+        source=" + ".join(d.source for d in datasets),
+        warnings=[w for d in datasets for w in d.warnings],
+        sources=[],
+    )
+    seen: set[str] = set()
+    for dataset in datasets:
+        missing = [c for c in columns if c not in dataset.labels]
+        authored = [r for r, s in zip(dataset.row_numbers, dataset.sources, strict=True) if s == AUTHORED]
+        if missing and authored:
+            raise DatasetError(
+                f"{dataset.source} has no {missing} column, but its rows {_rows_listed(authored)} are authored "
+                f"rows, which need every label; add the column or give those rows a 'source'"
+            )
+        repeated: Counter[str] = Counter()
+        for i, item in enumerate(dataset.items):
+            key = item_key(item)
+            if key in seen:
+                repeated[dataset.sources[i]] += 1
+                continue
+            seen.add(key)
+            combined.items.append(item)
+            combined.row_numbers.append(dataset.row_numbers[i])
+            combined.sources.append(dataset.sources[i])
+            for column in columns:
+                combined.labels[column].append(dataset.labels[column][i] if column in dataset.labels else "")
+        if repeated:
+            counts = ", ".join(f"{name} ({n})" for name, n in sorted(repeated.items()))
+            combined.warnings.append(
+                f"left out {sum(repeated.values())} row(s) of {dataset.source} whose text is already in an "
+                f"earlier file: {counts}"
+            )
+    _check_label_counts(combined)
+    return combined
 
 
 def _check_label_counts(dataset: LabeledDataset) -> None:
     problems = []
     for column, values in dataset.labels.items():
-        counts = Counter(values)
+        counts = Counter(v for v in values if v)
+        if not counts:
+            problems.append(f"no row has a {column!r} label")
+            continue
         if len(counts) < 2:
             problems.append(f"{column!r} has only one label ({next(iter(counts))!r}); a head needs at least two")
             continue

@@ -196,28 +196,36 @@ def train_model(
     )
     split_metrics, cv_metrics, heldout_metrics, heads = {}, {}, {}, {}
     chosen_c: dict[str, float] = {}
+    labeled = {column: np.asarray(dataset.labeled_rows(column), dtype=int) for column in dataset.labels}
     for column, labels in dataset.labels.items():
+        # Each head trains and is scored only on the rows that have its label (corpus rows may lack some).
+        rows = labeled[column]
         y = np.asarray(labels)
+        tr, te = train_idx[np.isin(train_idx, rows)], test_idx[np.isin(test_idx, rows)]  # keep the split's order
         # Chosen on the training split only, so the test split stays unseen.
-        c = chosen_c[column] = options.c or choose_c(vectors[train_idx], list(y[train_idx]), options.seed)
-        head = _fit_head(vectors[train_idx], list(y[train_idx]), c)
-        split_metrics[column] = dimension_metrics(y[test_idx], head.predict_proba(vectors[test_idx]), head.classes_)
+        c = chosen_c[column] = options.c or choose_c(vectors[tr], list(y[tr]), options.seed)
+        head = _fit_head(vectors[tr], list(y[tr]), c)
+        split_metrics[column] = dimension_metrics(y[te], head.predict_proba(vectors[te]), head.classes_)
         if options.cv_folds >= 2:
             folds = StratifiedKFold(options.cv_folds, shuffle=True, random_state=options.seed)
             proba = cross_val_predict(
-                clone(make_head(c, _calibration_folds(labels, options.cv_folds))),
-                vectors,
-                y,
+                clone(make_head(c, _calibration_folds(list(y[rows]), options.cv_folds))),
+                vectors[rows],
+                y[rows],
                 cv=folds,
                 method="predict_proba",
             )
-            cv_metrics[column] = dimension_metrics(y, proba, sorted(set(labels)))
+            cv_metrics[column] = dimension_metrics(y[rows], proba, sorted(set(y[rows])))
     report("fitting", 0.8)
     for column, labels in dataset.labels.items():
-        heads[column] = _fit_head(vectors, labels, chosen_c[column])
-        if heldout is not None and heldout_vectors is not None:
+        rows = labeled[column]
+        heads[column] = _fit_head(vectors[rows], list(np.asarray(labels)[rows]), chosen_c[column])
+        scored = heldout.labeled_rows(column) if heldout is not None else []
+        if heldout is not None and heldout_vectors is not None and scored:
             heldout_metrics[column] = dimension_metrics(
-                heldout.labels[column], heads[column].predict_proba(heldout_vectors), heads[column].classes_
+                [heldout.labels[column][i] for i in scored],
+                heads[column].predict_proba(heldout_vectors[scored]),
+                heads[column].classes_,
             )
 
     report("writing", 0.95)

@@ -125,3 +125,50 @@ def test_several_inputs_in_one_row_are_refused(tmp_path):
     text = "text,prompt,category\n" + "".join(f"t{i},,a\n" for i in range(3)) + "both,filled,a\n"
     with pytest.raises(DatasetError, match="rows 5 fill more than one"):
         read_labeled_csv(write(tmp_path, text))
+
+
+def test_source_column_is_metadata_and_blank_labels_are_allowed_off_authored_rows(tmp_path):
+    rows = [(t, lab, "yes" if i % 2 else "no", "") for i, (t, lab) in enumerate(BASE_ROWS)]
+    rows += [(f"a forum post about {lab} number {i}", lab, "", "forum") for i, lab in enumerate("aab")]
+    dataset = read_labeled_csv(write(tmp_path, csv_of(rows, "text,category,reasoning_heavy,source")))
+    assert dataset.label_columns == ["category", "reasoning_heavy"]
+    assert dataset.sources == ["authored"] * len(BASE_ROWS) + ["forum"] * 3
+    assert dataset.labels["reasoning_heavy"][-3:] == ["", "", ""]
+    assert dataset.labeled_rows("reasoning_heavy") == list(range(len(BASE_ROWS)))
+    assert dataset.labeled_rows("category") == list(range(len(BASE_ROWS) + 3))
+    with pytest.raises(DatasetError, match="metadata"):
+        read_labeled_csv(write(tmp_path, csv_of(rows, "text,category,reasoning_heavy,source")), ["source"])
+
+
+def test_a_file_without_source_column_is_all_authored(tmp_path):
+    dataset = read_labeled_csv(write(tmp_path, csv_of(BASE_ROWS)))
+    assert dataset.sources == ["authored"] * len(BASE_ROWS)
+
+
+def test_blank_labels_in_authored_rows_are_still_refused(tmp_path):
+    rows = [(t, lab, "no", "") for t, lab in BASE_ROWS]
+    rows += [("an authored question without a reasoning label", "a", "", ""), ("named authored", "b", "", "authored")]
+    with pytest.raises(DatasetError, match=r"rows 10, 11 have no 'reasoning_heavy' label"):
+        read_labeled_csv(write(tmp_path, csv_of(rows, "text,category,reasoning_heavy,source")))
+
+
+def test_combined_datasets_keep_sources_and_leave_out_repeated_texts(tmp_path):
+    from training.dataset import combine_datasets
+
+    authored = read_labeled_csv(
+        write(
+            tmp_path, csv_of([(t, lab, "yes" if i % 2 else "no") for i, (t, lab) in enumerate(BASE_ROWS)], "text,a,b")
+        )
+    )
+    corpus_rows = [(f"real prompt {i}", "x" if i % 2 else "y", "forum") for i in range(6)]
+    corpus_rows.append((BASE_ROWS[0][0], "y", "forum"))  # already in the authored file, with another label
+    corpus = read_labeled_csv(write(tmp_path, csv_of(corpus_rows, "text,a,source"), "corpus.csv"))
+    combined = combine_datasets(authored, corpus)
+    assert len(combined) == len(BASE_ROWS) + 6
+    assert combined.label_columns == ["a", "b"]
+    assert combined.sources == ["authored"] * len(BASE_ROWS) + ["forum"] * 6
+    assert combined.labels["b"][len(BASE_ROWS) :] == [""] * 6
+    assert combined.labels["a"][0] == BASE_ROWS[0][1]  # the earlier file wins
+    assert any("left out 1 row(s)" in w and "forum (1)" in w for w in combined.warnings)
+    with pytest.raises(DatasetError, match="authored rows, which need every label"):
+        combine_datasets(corpus, read_labeled_csv(write(tmp_path, csv_of(BASE_ROWS, "text,c"), "other.csv")))

@@ -135,3 +135,28 @@ def test_bad_options_are_refused_before_work(models_copy: Path):
         train_model(SMALL_CSV, models_copy, TrainOptions(test_size=0.05))
     with pytest.raises(DatasetError, match="not a label column"):
         train_model(SMALL_CSV, models_copy, TrainOptions(thresholds={"topic": 0.5}))
+
+
+def test_each_head_trains_on_the_rows_that_have_its_label(tmp_path: Path):
+    from training.dataset import combine_datasets, read_labeled_csv
+
+    corpus = tmp_path / "corpus.csv"
+    rows = [f"how do I fix a null pointer exception in java, case {i}" for i in range(6)]
+    rows += [f"translate 'good luck with exam number {i}' into dutch" for i in range(6)]
+    labels = ["programming"] * 6 + ["translation"] * 6
+    corpus.write_text(
+        "text,category,source\n" + "".join(f'"{t}",{lab},forum\n' for t, lab in zip(rows, labels, strict=True))
+    )
+    dataset = combine_datasets(read_labeled_csv(SMALL_CSV), read_labeled_csv(corpus, check_label_counts=False))
+    assert dataset.labels["reasoning_heavy"].count("") == 12
+    result = train_model(
+        corpus,
+        tmp_path / "models",
+        TrainOptions(backend="static", test_size=0.34, c=4.0, cv_folds=3, cache_dir=tmp_path / "cache"),
+        dataset=dataset,
+    )
+    metrics = result.manifest["metrics"]
+    assert metrics["cross_validation"]["category"]["rows"] == 48
+    assert metrics["cross_validation"]["reasoning_heavy"]["rows"] == 36
+    assert metrics["test_split"]["reasoning_heavy"]["rows"] < metrics["test_split"]["category"]["rows"]
+    assert result.manifest["heads"]["reasoning_heavy"]["labels"] == ["no", "yes"]
