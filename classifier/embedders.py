@@ -38,6 +38,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 BACKENDS = ("transformer", "static", "multilingual")
+# The backend a new model trains on unless told otherwise: the most accurate, and multilingual.
+DEFAULT_BACKEND = "multilingual"
 STATIC_EMBEDDER_DIR = Path(__file__).resolve().parent.parent / "models" / "embedders" / "static-use-multilingual"
 _PROBE_TEXT = "PromptPrism embedder fingerprint: classify LLM traffic, 分类, clasificar."
 

@@ -103,6 +103,16 @@ def train(
         typer.Option("--activate/--no-activate", help="Make it active (default: only if it passes the quality gate)."),
     ] = None,
     version: Annotated[str | None, typer.Option(help="Version name (default: timestamp and backend).")] = None,
+    corpus: Annotated[
+        Path | None,
+        typer.Option(
+            help="A real-prompt corpus CSV with a 'source' column (training/data/corpus/corpus.csv) to train on "
+            "beside DATA; the model card then reports leave-source-out accuracy."
+        ),
+    ] = None,
+    view: Annotated[
+        str | None, typer.Option(help="How a request becomes the embedder's text (classifier/views.py VIEWS).")
+    ] = None,
 ) -> None:
     """Train a new model version from a labeled CSV and print its evaluation."""
     from training.evaluate import print_metrics
@@ -124,8 +134,14 @@ def train(
         gate_margin=settings.gate_margin,
         version=version,
         cache_dir=settings.embedding_cache_dir,
+        **({"view": view} if view else {}),
     )
-    result = train_model(data, out or settings.models_dir, options)
+    dataset = None
+    if corpus is not None:
+        from training.crossval import load_authored_and_corpus
+
+        dataset = load_authored_and_corpus(data, corpus, options.label_columns)
+    result = train_model(data, out or settings.models_dir, options, dataset=dataset)
     for warning in result.warnings:
         console.print(f"[yellow]warning:[/] {warning}", highlight=False)
     metrics = result.manifest["metrics"]
@@ -134,6 +150,10 @@ def train(
         print_metrics(metrics["cross_validation"], f"{cv}-fold cross-validation")
     if metrics["heldout_file"]:
         print_metrics(metrics["heldout_file"], "held-out file")
+    if metrics.get("leave_source_out"):
+        from training.crossval import print_report
+
+        print_report(metrics["leave_source_out"])
     console.print(f"model [bold]{result.version}[/] written to {result.path}", highlight=False)
     console.print(("activated: " if result.activated else "not activated: ") + result.gate, highlight=False)
     if not result.activated:
@@ -142,28 +162,79 @@ def train(
 
 @app.command()
 def evaluate(
-    data: Annotated[Path, typer.Argument(help="Labeled CSV with the model's label columns.")],
+    data: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Labeled CSV(s). With --group-by source: default the authored training file plus the corpus."
+        ),
+    ] = None,
     model: Annotated[str | None, typer.Option("--model", help="Model version (default: the active one).")] = None,
     backend: Annotated[str | None, typer.Option(help="Use the newest model of this backend.")] = None,
+    group_by: Annotated[
+        str | None,
+        typer.Option(
+            "--group-by",
+            help="'source': leave-source-out cross-validation; each real source is held out in turn and the "
+            "heads are trained on the authored rows plus every other source.",
+        ),
+    ] = None,
+    view: Annotated[str | None, typer.Option(help="With --group-by source: the view to build texts with.")] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the metrics as JSON here.")] = None,
 ) -> None:
-    """Print a model's metrics table on a labeled CSV."""
+    """Print a model's metrics on labeled CSVs, or the leave-source-out report (--group-by source)."""
     from training.dataset import DatasetError, read_labeled_csv
     from training.evaluate import dimension_metrics, print_metrics
 
+    if group_by is not None:
+        if group_by != "source":
+            raise _fail(f"--group-by takes 'source' (got {group_by!r})")
+        _evaluate_by_source(data or [], backend, view, json_out)
+        return
+    if not data:
+        raise _fail("name a labeled CSV to evaluate on, or use --group-by source")
     settings = _settings()
     loaded = _load(model, backend, settings)
-    dataset = read_labeled_csv(data, None)
-    dimensions = [d for d in dataset.label_columns if d in loaded.heads]
-    if not dimensions:
-        raise DatasetError(
-            f"{data} has none of the model's label columns {loaded.dimensions} (it has {dataset.label_columns})"
-        )
-    scores = loaded.score(loaded.embed(dataset.items))
-    metrics = {d: dimension_metrics(dataset.labels[d], scores[d][1], scores[d][0]) for d in dimensions}
-    print_metrics(metrics, f"model {loaded.version} on {data.name}")
+    for path in data:
+        dataset = read_labeled_csv(path, None)
+        dimensions = [d for d in dataset.label_columns if d in loaded.heads]
+        if not dimensions:
+            raise DatasetError(
+                f"{path} has none of the model's label columns {loaded.dimensions} (it has {dataset.label_columns})"
+            )
+        scores = loaded.score(loaded.embed(dataset.items))
+        metrics = {d: dimension_metrics(dataset.labels[d], scores[d][1], scores[d][0]) for d in dimensions}
+        print_metrics(metrics, f"model {loaded.version} on {path.name}")
+        if json_out:
+            write_json(json_out, metrics)
+
+
+def _evaluate_by_source(data: list[Path], backend: str | None, view: str | None, json_out: Path | None) -> None:
+    from training.crossval import (
+        DEFAULT_CORPUS,
+        DEFAULT_TRAIN,
+        leave_source_out,
+        load_authored_and_corpus,
+        print_report,
+    )
+    from training.dataset import combine_datasets, read_labeled_csv
+
+    if not data:
+        dataset = load_authored_and_corpus(DEFAULT_TRAIN, DEFAULT_CORPUS)
+    else:
+        dataset = read_labeled_csv(data[0])
+        for path in data[1:]:
+            dataset = combine_datasets(dataset, read_labeled_csv(path, check_label_counts=False))
+    report = leave_source_out(dataset, backend or "multilingual", view)
+    print_report(report)
     if json_out:
-        json_out.write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
+        write_json(json_out, report)
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Write ``data`` as indented JSON, atomically."""
+    from classifier.artifacts import write_atomic
+
+    write_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 def _read_requests(path: Path) -> Iterator[tuple[int, Any]]:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import inspect
 import json
 import logging
 import math
@@ -39,6 +38,7 @@ from sklearn.metrics import f1_score
 from tqdm import tqdm
 
 from classifier.artifacts import write_atomic
+from classifier.embedders import DEFAULT_BACKEND
 from classifier.model import shared_embedder
 from classifier.requests import ChatItem, Item
 from classifier.views import model_text, request_parts
@@ -52,8 +52,7 @@ from training.dataset import (
 )
 from training.embedding_cache import EmbeddingCache
 from training.evaluate import confusion_table, dimension_metrics, metrics_table
-from training.heads import make_head
-from training.train import C_GRID, DEFAULT_BACKEND, _fit_head, choose_c
+from training.head_factory import C_GRID, choose_c, fit_head, make_head
 
 log = logging.getLogger(__name__)
 
@@ -74,9 +73,7 @@ def item_texts(items: Sequence[Item], max_tokens: int, view: str | None = None) 
     """The text the model reads for each item, built by ``view`` (None: the views module's default)."""
     if view is None:
         return [model_text(request_parts(i), max_tokens) for i in items]
-    if "view" not in inspect.signature(model_text).parameters:
-        raise DatasetError(f"view {view!r} was asked for, but this version of classifier.views has no named views")
-    return [model_text(request_parts(i), max_tokens, view=view) for i in items]  # type: ignore[call-arg]
+    return [model_text(request_parts(i), max_tokens, view=view) for i in items]
 
 
 def embed_dataset(
@@ -135,7 +132,7 @@ def _fit_fold(
 ) -> tuple[Any, float]:
     chosen = c if c is not None else choose_c(vectors, labels, seed)
     if calibrated:
-        return _fit_head(vectors, labels, chosen), chosen
+        return fit_head(vectors, labels, chosen), chosen
     # The head's own logistic regression without its calibration wrapper: same argmax model family, one fit.
     return clone(make_head(chosen).estimator).fit(vectors, np.asarray(labels)), chosen
 

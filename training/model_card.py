@@ -27,6 +27,38 @@ def _metrics_section(title: str, metrics: dict[str, dict[str, Any]]) -> list[str
     return lines
 
 
+def _leave_source_out_section(report: dict[str, Any]) -> list[str]:
+    """The headline figures: accuracy on real prompts from sources held out of training, one at a time."""
+    if not report.get("dimensions"):
+        return []
+    lines = [
+        "## Leave-source-out accuracy (headline)",
+        "",
+        f"Each of {len(report['held_out_sources'])} real-prompt sources was held out in turn; the heads were "
+        "trained on the authored rows plus every other source and scored on the held-out one.",
+        "",
+    ]
+    for dimension, metrics in report["dimensions"].items():
+        multi = metrics["multi_turn"]
+        lines += [
+            f"**{dimension}**: macro-F1 **{metrics['macro_f1']}**, accuracy {metrics['accuracy']} over "
+            f"{metrics['rows']} held-out rows; multi-turn conversations: accuracy {multi['accuracy']} "
+            f"({multi['rows']} rows).",
+            "",
+            "| label | precision | recall | F1 | support |",
+            "|---|---|---|---|---|",
+        ]
+        for label, row in metrics["per_class"].items():
+            if label in metrics.get("excluded_from_macro_f1", []):
+                continue
+            lines.append(f"| {label} | {row['precision']} | {row['recall']} | {row['f1']} | {row['support']} |")
+        lines += ["", "| source | rows | accuracy |", "|---|---|---|"]
+        for source, row in metrics["per_source"].items():
+            lines.append(f"| {source} | {row['rows']} | {row['accuracy']} |")
+        lines.append("")
+    return lines
+
+
 def render_model_card(manifest: dict[str, Any]) -> str:
     """Markdown model card: what the model is, what it was trained on, how well it does."""
     embedder = manifest["embedder"]
@@ -36,8 +68,10 @@ def render_model_card(manifest: dict[str, Any]) -> str:
         "",
         f"Created {manifest['created_at']} by `promptprism train`. Linear heads (calibrated logistic regression) "
         f"over **{embedder['name']}** embeddings ({embedder['dimension']}-d, `{embedder['backend']}` backend, "
-        f"inputs cut to about {embedder['max_tokens']} tokens by head-and-tail truncation).",
+        f"inputs cut to about {embedder['max_tokens']} tokens by head-and-tail truncation; view "
+        f"`{manifest.get('view', 'last_turn')}`).",
         "",
+        *_leave_source_out_section(manifest["metrics"].get("leave_source_out") or {}),
         "## Heads",
         "",
         "| dimension | kind | labels | abstain threshold |",

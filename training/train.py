@@ -18,8 +18,7 @@ from typing import Any
 
 import numpy as np
 from sklearn.base import clone
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold, cross_val_predict, cross_val_score, train_test_split
+from sklearn.model_selection import StratifiedKFold, cross_val_predict, train_test_split
 
 from classifier.artifacts import (
     MANIFEST,
@@ -31,19 +30,19 @@ from classifier.artifacts import (
     version_dir,
     write_version,
 )
+from classifier.embedders import DEFAULT_BACKEND
 from classifier.model import shared_embedder
 from classifier.taxonomy import abstain_label
 from classifier.views import DEFAULT_VIEW, model_text, request_parts, view_design
-from training.dataset import DatasetError, LabeledDataset, read_labeled_csv
+from training.crossval import leave_source_out
+from training.dataset import AUTHORED, DatasetError, LabeledDataset, read_labeled_csv
 from training.embedding_cache import EmbeddingCache
 from training.evaluate import dimension_metrics
-from training.head_factory import make_head
+from training.head_factory import C_GRID, calibration_folds, choose_c, fit_head, make_head
 from training.model_card import render_model_card
 
-DEFAULT_BACKEND = "multilingual"
 DEFAULT_MULTICLASS_THRESHOLD = 0.3
 DEFAULT_GATE_MARGIN = 0.02
-C_GRID = (1.0, 4.0, 16.0)
 Progress = Callable[[str, float], None]
 
 
@@ -64,6 +63,7 @@ class TrainOptions:
     version: str | None = None
     cache_dir: Path | None = None
     view: str = DEFAULT_VIEW  # how a request becomes the text the embedder reads (classifier/views.py)
+    leave_source_out: bool = True  # with real-corpus rows: hold each source out in turn and report it
 
     def __post_init__(self) -> None:
         """Refuse impossible options before any data is read (as Hugging Face's ``TrainingArguments`` does)."""
@@ -89,37 +89,6 @@ class TrainResult:
     activated: bool
     gate: str
     warnings: list[str]
-
-
-def _calibration_folds(labels: list[str], outer_folds: int = 1) -> int:
-    """Calibration folds that every label can fill, inside an outer CV fold when there is one."""
-    smallest = int(min(np.unique(labels, return_counts=True)[1]))
-    if outer_folds > 1:
-        smallest -= -(-smallest // outer_folds)  # what the smallest label keeps in a training fold
-    return max(2, min(5, smallest))
-
-
-def choose_c(vectors: np.ndarray, labels: list[str], seed: int, grid: tuple[float, ...] = C_GRID) -> float:
-    """The regularisation of ``grid`` with the best cross-validated score on these rows.
-
-    Macro-F1 for multiclass heads, balanced accuracy for binary ones, scored with
-    plain logistic regression: temperature calibration never changes which label wins.
-    """
-    y = np.asarray(labels)
-    folds = StratifiedKFold(min(5, _calibration_folds(labels)), shuffle=True, random_state=seed)
-    scoring = "f1_macro" if len(set(labels)) > 2 else "balanced_accuracy"
-    scores = {
-        c: cross_val_score(
-            LogisticRegression(C=c, max_iter=3000, class_weight="balanced"), vectors, y, cv=folds, scoring=scoring
-        ).mean()
-        for c in grid
-    }
-    return max(scores, key=lambda c: (scores[c], -c))
-
-
-def _fit_head(vectors: np.ndarray, labels: list[str], c: float) -> Any:
-    head = make_head(c=c, calibration_folds=_calibration_folds(labels))
-    return head.fit(vectors, np.asarray(labels))
 
 
 def _new_version_name(models_dir: Path, backend: str) -> str:
@@ -204,12 +173,12 @@ def train_model(
         tr, te = train_idx[np.isin(train_idx, rows)], test_idx[np.isin(test_idx, rows)]  # keep the split's order
         # Chosen on the training split only, so the test split stays unseen.
         c = chosen_c[column] = options.c or choose_c(vectors[tr], list(y[tr]), options.seed)
-        head = _fit_head(vectors[tr], list(y[tr]), c)
+        head = fit_head(vectors[tr], list(y[tr]), c)
         split_metrics[column] = dimension_metrics(y[te], head.predict_proba(vectors[te]), head.classes_)
         if options.cv_folds >= 2:
             folds = StratifiedKFold(options.cv_folds, shuffle=True, random_state=options.seed)
             proba = cross_val_predict(
-                clone(make_head(c, _calibration_folds(list(y[rows]), options.cv_folds))),
+                clone(make_head(c, calibration_folds(list(y[rows]), options.cv_folds))),
                 vectors[rows],
                 y[rows],
                 cv=folds,
@@ -219,7 +188,7 @@ def train_model(
     report("fitting", 0.8)
     for column, labels in dataset.labels.items():
         rows = labeled[column]
-        heads[column] = _fit_head(vectors[rows], list(np.asarray(labels)[rows]), chosen_c[column])
+        heads[column] = fit_head(vectors[rows], list(np.asarray(labels)[rows]), chosen_c[column])
         scored = heldout.labeled_rows(column) if heldout is not None else []
         if heldout is not None and heldout_vectors is not None and scored:
             heldout_metrics[column] = dimension_metrics(
@@ -227,6 +196,11 @@ def train_model(
                 heads[column].predict_proba(heldout_vectors[scored]),
                 heads[column].classes_,
             )
+
+    lso_metrics: dict[str, Any] = {}
+    if options.leave_source_out and any(source != AUTHORED for source in dataset.sources):
+        report("leave-source-out", 0.9)
+        lso_metrics = leave_source_out(dataset, options.backend, options.view, vectors=vectors, progress=False)
 
     report("writing", 0.95)
     version = options.version or _new_version_name(models_dir, options.backend)
@@ -250,7 +224,12 @@ def train_model(
             "calibration": "temperature",
             "cv_folds": options.cv_folds,
         },
-        metrics={"test_split": split_metrics, "cross_validation": cv_metrics, "heldout_file": heldout_metrics},
+        metrics={
+            "test_split": split_metrics,
+            "cross_validation": cv_metrics,
+            "heldout_file": heldout_metrics,
+            "leave_source_out": lso_metrics,
+        },
         view=options.view,
     )
     head_settings = {
