@@ -78,6 +78,43 @@ def test_language_is_identified_by_a_library_model():
     assert derive_signals(parse_item("Wie spät ist es in Tokio gerade?")).language == "de"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hello there", {"en"}),
+        ("thanks!", {"en", "und"}),
+        ("hola, ¿qué tal?", {"es"}),
+        ("Wie spät ist es?", {"de"}),
+        ("bonjour, ça va ?", {"fr"}),
+        ("grazie mille", {"it"}),
+        ("obrigado pela ajuda", {"pt"}),
+        ("dziękuję bardzo", {"pl"}),
+        ("merhaba, nasılsın?", {"tr"}),
+        ("спасибо большое", {"ru"}),
+        ("привіт, як справи?", {"uk"}),
+        ("شكرا جزيلا", {"ar"}),
+        ("你好", {"zh"}),
+        ("こんにちは", {"ja"}),
+        ("감사합니다", {"ko"}),
+        ("tóm tắt đoạn này", {"vi"}),
+        ("HELLO THERE", {"en"}),
+        ("what time is it?", {"en"}),
+    ],
+)
+def test_short_prompts_get_their_language_or_und_never_a_wrong_one(text, expected):
+    assert detect_language(text) in expected
+
+
+@pytest.mark.parametrize("text", ["ok", "42?", "好", "lol", "asdf", "1234 5678", "", "   \n\t "])
+def test_too_little_to_tell_is_und(text):
+    assert detect_language(text) == "und"
+
+
+def test_language_id_reads_multiline_text_and_only_its_head():
+    assert detect_language("Hallo,\nich habe eine Frage.\n\nWie funktioniert das?") == "de"
+    assert detect_language("Ceci est une longue phrase en français. " * 20 + "This tail is English. " * 500) == "fr"
+
+
 def test_code_detection():
     assert contains_code("```python\nprint(1)\n```")
     assert contains_code('Traceback (most recent call last):\n  File "a.py", line 1')
