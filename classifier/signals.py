@@ -108,10 +108,11 @@ def detect_language(text: str) -> str:
     text = text[:_LANG_MAX_CHARS]
     if not _LANG_MIN_LETTERS.search(text):
         return "und"
-    if text.isupper():  # the model saw little shouting; "HELLO THERE" reads as "hello there"
-        text = text.lower()
     # One line of whitespace-separated words: the model's input format (fastText refuses a newline).
-    labels, probabilities = _language_model().predict(" ".join(text.split()))
+    words = text.split()
+    if len(words) > 1 and text.isupper():  # the model saw little shouting; "HELLO THERE" is "hello there", but
+        words = [word.lower() for word in words]  # an acronym ("LGTM") stays as it is, not read as Norwegian
+    labels, probabilities = _language_model().predict(" ".join(words))
     if not labels or probabilities[0] < _LANG_FLOOR:
         return "und"
     return str(labels[0]).removeprefix(_LABEL_PREFIX)

@@ -105,7 +105,7 @@ def test_short_prompts_get_their_language_or_und_never_a_wrong_one(text, expecte
     assert detect_language(text) in expected
 
 
-@pytest.mark.parametrize("text", ["ok", "42?", "好", "lol", "asdf", "1234 5678", "", "   \n\t "])
+@pytest.mark.parametrize("text", ["ok", "42?", "好", "lol", "asdf", "LGTM", "1234 5678", "", "   \n\t "])
 def test_too_little_to_tell_is_und(text):
     assert detect_language(text) == "und"
 
