@@ -234,3 +234,18 @@ def test_token_estimate_of_a_huge_text_is_sampled_but_close():
     signals = derive_signals(parse_item({"prompt": mixed, "completion": "ok"}))
     assert signals.prompt_tokens == pytest.approx(estimate_tokens(mixed), rel=0.02)
     assert derive_signals(parse_item("a" * (10 * _MB))).prompt_tokens == pytest.approx(2_500_000, rel=1e-6)
+
+
+def test_a_huge_chat_request_takes_bounded_time_too():
+    messages = [
+        {"role": "system", "content": "a;\n" * _MB},
+        {"role": "user", "content": "好" * (3 * _MB)},
+    ]
+    response = {"choices": [{"message": {"role": "assistant", "content": "{\n" * _MB}, "finish_reason": "stop"}]}
+    item = parse_item({"request": {"messages": messages}, "response": response})
+    derive_signals(parse_item("warm up: load the language model first"))
+    start = time.perf_counter()
+    signals = derive_signals(item)
+    assert time.perf_counter() - start < 0.5
+    assert signals.language == "zh" and not signals.has_code
+    assert signals.prompt_tokens == pytest.approx(3 * _MB + 3 * _MB // 4, rel=0.02)
