@@ -234,3 +234,72 @@ def test_dashboard_draws_the_recorded_traffic_in_a_browser(live_server: str, chr
         assert 'data-state="ready"' not in locked
 
         chromium.screenshot(url, tmp_path / "dashboard.png")
+
+
+# --- /docs and /redoc: offline ------------------------------------------------------------------------------------
+
+
+def test_docs_pages_name_no_outside_url(make_client: Any) -> None:
+    with make_client(api_key=KEY) as client:
+        for path in ("/docs", "/redoc"):
+            page = client.get(path)
+            assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+            assert not re.search(r"https?://", page.text), path  # no CDN, no Google Fonts, no validator
+            assets = re.findall(r"""(?:src|href)="([^"]+)\"""", page.text)
+            assert "/docs-assets/favicon.png" in assets and "/docs-assets/fonts.css" in assets
+            for asset in assets:
+                assert client.get(asset).status_code == 200, asset
+        fonts = client.get("/docs-assets/fonts.css").text
+        for font in re.findall(r"url\(\./([^)]+)\)", fonts):
+            response = client.get(f"/docs-assets/{font}")
+            assert response.status_code == 200 and response.headers["content-type"] == "font/woff2", font
+        assert client.get("/docs-assets/app.py").status_code == 404
+        assert client.get("/docs-assets/..%2F..%2Fapp.py").status_code == 404
+
+
+def _page_requests(net_log: Path) -> set[str]:
+    """Every URL the page asked for, from Chromium's NetLog (--log-net-log).
+
+    The page's requests carry its site (127.0.0.1) as their network isolation key; Chromium's own
+    background requests (updates, time, accounts) carry another, and are not the page's doing.
+    """
+    import json
+
+    text = net_log.read_text()
+    try:
+        events = json.loads(text)["events"]
+    except json.JSONDecodeError:  # a log cut short at exit lacks its closing brackets
+        events = json.loads(text.rstrip().rstrip(",") + "]}")["events"]
+    return {
+        e["params"]["url"]
+        for e in events
+        if isinstance(e.get("params"), dict)
+        and "url" in e["params"]
+        and str(e["params"].get("network_isolation_key", "")).startswith("http://127.0.0.1")
+    }
+
+
+@pytest.mark.slow
+def test_docs_and_redoc_render_offline_in_a_browser(models_copy: Path, chromium: Any, tmp_path: Path) -> None:
+    """Both pages draw the API in Chromium with every name but 127.0.0.1 unresolvable, asking nothing outside."""
+    offline = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"
+    no_autofill = "--disable-features=AutofillServerCommunication"  # Chromium's own lookup, not the page's
+    with running_server(models_copy, tmp_path) as base:
+        checks = {
+            "/docs": ['class="swagger-ui', "/v1/classify", "/v1/distribution", 'class="opblock'],
+            "/redoc": ["Label shares over recorded traffic", "/v1/classify", "PromptPrism", "Classify LLM traffic"],
+        }
+        for path, wanted in checks.items():
+            net_log = tmp_path / f"net{path.replace('/', '-')}.json"
+            dom = chromium._run(
+                f"{base}{path}", "--dump-dom", offline, no_autofill, f"--log-net-log={net_log}", budget_ms=15_000
+            )
+            for fragment in wanted:
+                assert fragment in dom, f"{path} did not render {fragment!r}"
+            urls = _page_requests(net_log)
+            assert any(u.endswith("/openapi.json") for u in urls) and f"{base}/docs-assets/favicon.png" in urls, urls
+            outside = {u for u in urls if not u.startswith(base)}
+            assert not outside, f"{path} asked for {outside}"
+            if path == "/redoc":  # ReDoc draws with Montserrat and Roboto: served here, not by Google Fonts
+                assert any(u.endswith(".woff2") for u in urls), urls
+            chromium.screenshot(f"{base}{path}", tmp_path / f"{path.strip('/')}.png", window="1280,1400")
