@@ -139,5 +139,6 @@ def print_metrics(metrics_by_dimension: dict[str, dict[str, Any]], title: str, c
                 f"macro-F1 is over the {len(metrics['macro_f1_labels'])} labels present in these rows; "
                 f"excluded (no row has them): {', '.join(excluded)}",
                 highlight=False,
+                soft_wrap=True,
             )
         print_whole(console, confusion_table(dimension, metrics))
