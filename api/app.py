@@ -38,6 +38,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         summary="Classify LLM traffic and report its mix over time.",
         lifespan=lifespan,
+        # FastAPI's own /docs and /redoc load their assets from a CDN; api/routes/docs.py serves them offline.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.service = service
     install_error_handlers(app)

@@ -171,3 +171,8 @@ class DistributionPost(BaseModel):
     dimension: str = "category"
     weight: Literal["requests", "tokens"] = "requests"
     group_by: str | None = None
+    bucket: Literal["hour", "day", "week"] | None = Field(
+        None, description="Time bucket (UTC) of each item's timestamp (default: now)."
+    )
+    since: datetime | None = Field(None, description="Only items at or after this time; naive means UTC.")
+    until: datetime | None = Field(None, description="Only items before this time; naive means UTC.")

@@ -9,6 +9,7 @@ same way without HTTP.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import logging
 import threading
@@ -18,7 +19,7 @@ from api.batcher import MicroBatcher
 from api.jobs import TrainingJobs
 from api.metrics import ServiceMetrics
 from classifier import PromptPrismModel, load_model
-from classifier.artifacts import set_active_version
+from classifier.artifacts import ACTIVE_POINTER, active_version, set_active_version
 from promptprism.settings import Settings
 from traffic.store import EventStore
 from traffic.writer import EventWriter
@@ -40,6 +41,7 @@ class Service:
         self.jobs = TrainingJobs(settings.models_dir, on_success=lambda result: self.activate(result.version))
         self.started_at = time.time()
         self._swap_lock = threading.Lock()
+        self._watcher: asyncio.Task[None] | None = None
 
     @property
     def model(self) -> PromptPrismModel:
@@ -75,6 +77,52 @@ class Service:
             self._announce(model)
             return model
 
+    def follow_active(self) -> PromptPrismModel | None:
+        """Serve the version that ``ACTIVE`` names now, if it is not the one being served; None when it is.
+
+        For changes made outside this process (``promptprism models activate``, an edit by hand): the
+        pointer is left as it is. Raises what :func:`classifier.load_model` raises for a version that
+        does not load; the model being served stays.
+        """
+        version = active_version(self.settings.models_dir)
+        if version is None or not self.ready or version == self.model.version:
+            return None
+        with self._swap_lock:
+            if version == self.model.version:  # activated through this service while we waited for the lock
+                return None
+            model = load_model(version, self.settings.models_dir, cache_size=self.settings.embedding_cache_size)
+            model.warm_up()
+            assert self.batcher is not None
+            self.batcher.swap_model(model)
+            self._announce(model)
+            log.info("followed %s to model %s", self.settings.models_dir / ACTIVE_POINTER, version)
+            return model
+
+    def _pointer_stamp(self) -> tuple[int, int, int] | None:
+        """A cheap fingerprint of the ACTIVE file (inode, size, mtime): replaced or rewritten files both show."""
+        try:
+            stat = (self.settings.models_dir / ACTIVE_POINTER).stat()
+        except OSError:
+            return None
+        return stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+    async def _watch_active(self, every_s: float) -> None:
+        """Poll the ACTIVE pointer and follow it; a version that fails to load is logged and not retried
+        until the pointer changes again."""
+        seen: tuple[int, int, int] | None = None  # check once at the first tick: ACTIVE may have moved during start-up
+        while True:
+            await asyncio.sleep(every_s)
+            stamp = self._pointer_stamp()
+            if stamp == seen:
+                continue
+            seen = stamp
+            try:
+                await asyncio.to_thread(self.follow_active)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # a bad pointer must not stop the service or the watcher
+                log.error("ACTIVE names a model that does not load; still serving %s: %s", self.model.version, exc)
+
     def _announce(self, model: PromptPrismModel) -> None:
         self.metrics.model.info({"version": model.version, "backend": model.embedder.backend})
         log.info("serving model %s (%s backend)", model.version, model.embedder.backend)
@@ -95,6 +143,9 @@ class Service:
         self.batcher = batcher
         self._announce(model)
         self.writer.start()
+        if settings.active_poll_seconds > 0 and settings.model_version is None and settings.backend is None:
+            # A pinned version or backend is not the active one: only an unpinned service follows ACTIVE.
+            self._watcher = asyncio.create_task(self._watch_active(settings.active_poll_seconds))
         # Everything loaded so far (libraries, model, heads) lives as long as the process: move it out of the
         # garbage collector's reach, so that full collections under load no longer walk it (p99 latency spikes).
         gc.collect()
@@ -103,6 +154,10 @@ class Service:
     async def stop(self) -> None:
         """Write every acknowledged event, stop the batcher and the jobs, and close the store."""
         gc.unfreeze()  # let this service's objects be collected once it stops (tests start many per process)
+        if self._watcher is not None:
+            self._watcher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._watcher
         await self.writer.stop()
         if self.batcher is not None:
             await self.batcher.stop()

@@ -1,7 +1,10 @@
 """The ``promptprism`` command line.
 
-Exit codes: 0 success, 2 bad input (a file, a flag or a request that cannot
-be used; the message says why), 1 internal error.
+Exit codes (the README lists them too): 0 success; 1 internal error (a bug:
+the message and the log say what failed); 2 bad input (a file, a flag or a
+request that cannot be used; the message says why); 3 ``serve`` could not
+start (the address is taken, or the model failed to load; uvicorn's
+start-up failure code); 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+import typer.core
 from rich.console import Console
 
 from classifier.errors import InputError, PromptPrismError
@@ -31,6 +35,21 @@ app.add_typer(models_app, name="models")
 console = Console(stderr=True)
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
+EXIT_SERVE_STARTUP = 3  # uvicorn's STARTUP_FAILURE: raised from uvicorn.run, documented here and in the README
+EXIT_INTERRUPTED = 130
+
+
+def _flag_aware_display_type(self: typer.core.TyperOption, ctx: Any) -> str | None:
+    """No type column for on/off flags: typer's rich help would show ``<bool>`` next to ``--help``."""
+    if self.is_flag and not self.count:
+        return None
+    return _typer_display_type(self, ctx)
+
+
+# Typer's plain-text help already leaves flags without a type (TyperOption.get_help_record); its rich help,
+# the one users see, does not. Patch just that method, once, rather than re-implement the help screen.
+_typer_display_type = typer.core.TyperOption.display_type_rich
+typer.core.TyperOption.display_type_rich = _flag_aware_display_type  # type: ignore[method-assign]
 
 
 def _fail(message: str, code: int = EXIT_BAD_INPUT) -> typer.Exit:
@@ -51,8 +70,26 @@ def _load(version: str | None, backend: str | None, settings: Settings) -> Any:
     return load_model(version or settings.model_version, settings.models_dir, backend or settings.backend)
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("promptprism")
+        except PackageNotFoundError:  # a checkout on sys.path without an install
+            number = "unknown (not installed)"
+        typer.echo(f"promptprism {number}")
+        raise typer.Exit(0)
+
+
 @app.callback()
-def _main(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log more.")] = False) -> None:
+def _main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log more.")] = False,
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
@@ -74,6 +111,37 @@ def _parse_thresholds(values: list[str]) -> dict[str, float]:
         except ValueError:
             raise _fail(f"--threshold takes DIMENSION=PROBABILITY, e.g. category=0.3 (got {value!r})") from None
     return thresholds
+
+
+class _StageBar:
+    """A progress bar on stderr for :func:`training.train.train_model`'s ``(stage, fraction)`` reports."""
+
+    def __init__(self, description: str) -> None:
+        from tqdm import tqdm
+
+        self._bar = tqdm(total=100, desc=description, unit="%", file=sys.stderr, bar_format="{l_bar}{bar}| {elapsed}")
+
+    def update(self, stage: str, fraction: float) -> None:
+        """Move the bar to ``fraction`` of the run and show ``stage``."""
+        self._bar.set_description_str(stage)
+        self._bar.update(max(0, round(fraction * 100) - self._bar.n))
+
+    def __enter__(self) -> _StageBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._bar.close()
+
+
+def activation_message(activated: bool, asked: bool | None, gate: str) -> str:
+    """One line saying whether the new version is active, and why, that never contradicts itself.
+
+    ``asked`` is ``--activate`` (True), ``--no-activate`` (False) or neither (None: the quality gate decides).
+    """
+    if asked is None:
+        return ("activated: " if activated else "not activated: ") + gate
+    flag = "--activate" if asked else "--no-activate"
+    return f"{'activated' if activated else 'not activated'}, as {flag} asked; without the flag: {gate}"
 
 
 @app.command()
@@ -141,7 +209,8 @@ def train(
         from training.crossval import load_authored_and_corpus
 
         dataset = load_authored_and_corpus(data, corpus, options.label_columns)
-    result = train_model(data, out or settings.models_dir, options, dataset=dataset)
+    with _StageBar("training") as bar:
+        result = train_model(data, out or settings.models_dir, options, progress=bar.update, dataset=dataset)
     for warning in result.warnings:
         console.print(f"[yellow]warning:[/] {warning}", highlight=False)
     metrics = result.manifest["metrics"]
@@ -155,7 +224,7 @@ def train(
 
         print_report(metrics["leave_source_out"])
     console.print(f"model [bold]{result.version}[/] written to {result.path}", highlight=False)
-    console.print(("activated: " if result.activated else "not activated: ") + result.gate, highlight=False)
+    console.print(activation_message(result.activated, activate, result.gate), highlight=False)
     if not result.activated:
         console.print(f"activate it with: promptprism models activate {result.version}", highlight=False)
 
@@ -180,15 +249,29 @@ def evaluate(
     ] = None,
     view: Annotated[str | None, typer.Option(help="With --group-by source: the view to build texts with.")] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the metrics as JSON here.")] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Also write each confusion matrix as CSV into this directory (<csv name>.<dimension>.confusion.csv).",
+        ),
+    ] = None,
 ) -> None:
-    """Print a model's metrics on labeled CSVs, or the leave-source-out report (--group-by source)."""
+    """Print a model's metrics on labeled CSVs, or the leave-source-out report (--group-by source).
+
+    Macro-F1 averages over the labels the file has, and names the model's labels it left out.
+    """
+    from classifier.artifacts import write_atomic
     from training.dataset import DatasetError, read_labeled_csv
-    from training.evaluate import dimension_metrics, print_metrics
+    from training.evaluate import confusion_csv, dimension_metrics, print_metrics
+
+    if out is not None and out.exists() and not out.is_dir():
+        raise _fail(f"--out takes a directory for the confusion-matrix CSVs; {out} is a file")
 
     if group_by is not None:
         if group_by != "source":
             raise _fail(f"--group-by takes 'source' (got {group_by!r})")
-        _evaluate_by_source(data or [], backend, view, json_out)
+        _evaluate_by_source(data or [], backend, view, json_out, out)
         return
     if not data:
         raise _fail("name a labeled CSV to evaluate on, or use --group-by source")
@@ -206,9 +289,17 @@ def evaluate(
         print_metrics(metrics, f"model {loaded.version} on {path.name}")
         if json_out:
             write_json(json_out, metrics)
+        if out is not None:
+            for dimension, dimension_metrics_ in metrics.items():
+                target = out / f"{path.stem}.{dimension}.confusion.csv"
+                write_atomic(target, confusion_csv(dimension_metrics_))
+                console.print(f"wrote {target}", highlight=False, soft_wrap=True)
 
 
-def _evaluate_by_source(data: list[Path], backend: str | None, view: str | None, json_out: Path | None) -> None:
+def _evaluate_by_source(
+    data: list[Path], backend: str | None, view: str | None, json_out: Path | None, out: Path | None
+) -> None:
+    from classifier.artifacts import write_atomic
     from training.crossval import (
         DEFAULT_CORPUS,
         DEFAULT_TRAIN,
@@ -228,6 +319,13 @@ def _evaluate_by_source(data: list[Path], backend: str | None, view: str | None,
     print_report(report)
     if json_out:
         write_json(json_out, report)
+    if out is not None:
+        from training.evaluate import confusion_csv
+
+        for dimension, metrics in report["dimensions"].items():
+            target = out / f"leave-source-out.{dimension}.confusion.csv"
+            write_atomic(target, confusion_csv(metrics))
+            console.print(f"wrote {target}", highlight=False, soft_wrap=True)
 
 
 def write_json(path: Path, data: Any) -> None:
@@ -505,13 +603,22 @@ def serve(
     from api.app import create_app
 
     settings = _settings()
-    uvicorn.run(
-        create_app(settings),
-        host=host or settings.host,
-        port=port or settings.port,
-        log_level="info",
-        timeout_graceful_shutdown=10,
-    )
+    try:
+        uvicorn.run(
+            create_app(settings),
+            host=host or settings.host,
+            port=port or settings.port,
+            log_level="info",
+            timeout_graceful_shutdown=10,
+        )
+    except SystemExit as exc:
+        if exc.code == EXIT_SERVE_STARTUP:  # uvicorn logged the cause just above
+            raise _fail(
+                f"the server could not start on {host or settings.host}:{port or settings.port} "
+                "(address in use, or the model failed to load; see the log above)",
+                EXIT_SERVE_STARTUP,
+            ) from None
+        raise
 
 
 def main() -> None:
@@ -525,7 +632,7 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
         console.print("aborted")
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:
         if callable(getattr(exc, "show", None)) and isinstance(getattr(exc, "exit_code", None), int):
             exc.show()  # a usage error from typer's click (exit code 2)

@@ -28,6 +28,12 @@ class Settings(BaseSettings):
     )
     embedding_cache_size: int = Field(10_000, ge=0, description="Embeddings kept in the in-memory LRU cache.")
     embedding_cache_dir: Path | None = Field(None, description="On-disk embedding cache for training.")
+    active_poll_seconds: float = Field(
+        2.0,
+        ge=0,
+        description="How often the service checks models_dir/ACTIVE and switches to the version it names "
+        "(set by `promptprism models activate` or by hand); 0: never. Off when model_version or backend is set.",
+    )
 
     # Event store
     database_path: Path = Field(Path("promptprism.db"), description="SQLite file of recorded classifications.")

@@ -19,6 +19,9 @@ from classifier.taxonomy import abstain_label, load_taxonomy
 from traffic.timeutil import BUCKET_TITLES, check_bucket
 
 TOP_CATEGORIES_PER_MODEL = 3
+# Written findings speak only of groups with at least this many requests: a trend, a mix shift, the longest
+# prompts or a model's main category drawn from one or two calls would be noise stated as fact.
+MIN_FINDING_SUPPORT = 10
 LANGUAGE_NAMES = {
     "ar": "Arabic",
     "cs": "Czech",
@@ -168,9 +171,19 @@ def bucket_starts(ts: pd.Series, bucket: str) -> pd.Series:
     return day - pd.to_timedelta(day.dt.weekday, unit="D")
 
 
+def bucket_range(first: pd.Timestamp, last: pd.Timestamp, bucket: str) -> list[pd.Timestamp]:
+    """Every bucket start from ``first``'s bucket to ``last``'s, empty ones included."""
+    check_bucket(bucket)
+    step = {"hour": "h", "day": "D", "week": "7D"}[bucket]
+    return list(pd.date_range(first, last, freq=step))
+
+
 def count_buckets(frame: pd.DataFrame, bucket: str) -> int:
-    """How many distinct buckets the rows fall in."""
-    return 0 if frame.empty else int(bucket_starts(frame["ts"], bucket).nunique())
+    """How many buckets the rows span, from the first to the last, empty ones included (what a chart draws)."""
+    if frame.empty:
+        return 0
+    starts = bucket_starts(frame["ts"], bucket)
+    return len(bucket_range(starts.min(), starts.max(), bucket))
 
 
 def _share(part: pd.Series, whole: pd.Series) -> pd.Series:
@@ -194,7 +207,9 @@ def build_report_data(frame: pd.DataFrame, bucket: str = "week") -> ReportData:
     other = abstain_label("category")
     category_order = _order_by_count(frame["category"], last=other)
     model_order = _order_by_count(frame["model"], frame["tokens"])
-    buckets = sorted(frame[b].unique()) if not frame.empty else []
+    # Every bucket of the span, empty ones too: a week without calls is a gap in the charts (and zero requests
+    # in the tables), not a line drawn straight from the week before to the week after.
+    buckets = bucket_range(frame[b].min(), frame[b].max(), bucket) if not frame.empty else []
     bucket_format = "datetime" if bucket == "hour" else "date"
     bucket_column = Column(b, BUCKET_TITLES[bucket], bucket_format)
     heavy = frame["reasoning_heavy"].eq("yes")
@@ -247,9 +262,19 @@ def build_report_data(frame: pd.DataFrame, bucket: str = "week") -> ReportData:
             completion_tokens_mean=("completion_tokens", "mean"),
             completion_tokens_median=("completion_tokens", "median"),
         )
+        .reindex(pd.Index(buckets, name=b))
         .reset_index()
     )
+    # Counts in an empty bucket are 0; its means and medians stay NaN (undefined, shown as a gap or "–").
+    for column in per_bucket.columns:
+        if column != b and not column.endswith(("_mean", "_median")):
+            per_bucket[column] = per_bucket[column].fillna(0)
     for column in (
+        "requests",
+        "tokens",
+        "completion_tokens",
+        "reasoning_tokens",
+        "prompt_tokens",
         "reasoning_heavy_requests",
         "reasoning_heavy_tokens",
         "tools_offered_requests",
@@ -469,6 +494,12 @@ def findings(data: ReportData) -> list[str]:
         f"({t['buckets']} {b}{'s' if t['buckets'] != 1 else ''}), from {t['models']} "
         f"model{'s' if t['models'] != 1 else ''}{apps}."
     )
+    if t["requests"] < MIN_FINDING_SUPPORT:
+        out.append(
+            f"Too few calls for findings on shares and trends: they need at least {MIN_FINDING_SUPPORT}; "
+            "the charts and tables below show every call."
+        )
+        return out
 
     shares = data.tables["category_share"].frame.groupby("category")[["requests", "tokens"]].sum()
     by_requests = (shares["requests"] / max(1, shares["requests"].sum())).sort_values(ascending=False)
@@ -517,13 +548,19 @@ def findings(data: ReportData) -> list[str]:
         out.append("No request offered tools or made a tool call.")
 
     by_category = data.tables["tokens_by_category"].frame
-    if not by_category.empty:
-        longest = by_category.sort_values("prompt_tokens_median", ascending=False).iloc[0]
+    supported = by_category[by_category["requests"] >= MIN_FINDING_SUPPORT]
+    median = (
+        f"The median call has a {t['prompt_tokens_median']:,.0f}-token prompt and a "
+        f"{t['completion_tokens_median']:,.0f}-token completion"
+    )
+    if not supported.empty:
+        longest = supported.sort_values("prompt_tokens_median", ascending=False).iloc[0]
         out.append(
-            f"The median call has a {t['prompt_tokens_median']:,.0f}-token prompt and a "
-            f"{t['completion_tokens_median']:,.0f}-token completion; {category_name(longest['category'])} has the "
-            f"longest prompts (median {longest['prompt_tokens_median']:,.0f} tokens)."
+            f"{median}; {category_name(longest['category'])} has the longest prompts "
+            f"(median {longest['prompt_tokens_median']:,.0f} tokens over {int(longest['requests']):,} calls)."
         )
+    else:
+        out.append(median + ".")
 
     languages = data.tables["language_mix"].frame
     listed = ", ".join(
@@ -535,7 +572,7 @@ def findings(data: ReportData) -> list[str]:
     top = data.tables["model_top_categories"].frame
     parts = [
         f"{row.model} mostly {category_name(row.top_1)} ({_pct(row.top_1_share)} of its tokens)"
-        for row in top.head(4).itertuples()
+        for row in top[top["requests"] >= MIN_FINDING_SUPPORT].head(4).itertuples()
         if row.top_1 is not None
     ]
     if len(parts) > 1:
@@ -543,8 +580,35 @@ def findings(data: ReportData) -> list[str]:
     return out
 
 
-def _window(data: ReportData) -> int:
-    return max(1, data.bucket_count // 4)
+def _support_windows(requests: pd.Series) -> tuple[list[Any], list[Any]] | None:
+    """The first and the last buckets to compare, each holding at least :data:`MIN_FINDING_SUPPORT` requests.
+
+    ``requests`` is indexed by bucket. Empty buckets are skipped; each window takes at least a quarter of
+    the buckets with calls, and more until it has the support. None when the two windows would overlap:
+    there is not enough traffic to speak of a change.
+    """
+    ordered = requests[requests > 0].sort_index()
+    if len(ordered) < 2:
+        return None
+    k = max(1, len(ordered) // 4)
+
+    def grow(buckets: list[Any]) -> list[Any]:
+        taken = buckets[:k]
+        while ordered[taken].sum() < MIN_FINDING_SUPPORT and len(taken) < len(buckets):
+            taken = buckets[: len(taken) + 1]
+        return taken
+
+    first = grow(list(ordered.index))
+    last = grow(list(reversed(ordered.index)))[::-1]
+    if len(first) + len(last) > len(ordered) or min(ordered[first].sum(), ordered[last].sum()) < MIN_FINDING_SUPPORT:
+        return None
+    return first, last
+
+
+def _window_names(first: list[Any], last: list[Any], bucket: str) -> tuple[str, str]:
+    start = f"the first {len(first)} {bucket}s" if len(first) > 1 else f"the first {bucket}"
+    end = f"the last {len(last)}" if len(last) > 1 else "the last"
+    return start, end
 
 
 def _category_shift(data: ReportData) -> str | None:
@@ -552,16 +616,16 @@ def _category_shift(data: ReportData) -> str | None:
         return None
     frame = data.tables["category_share"].frame
     b = data.bucket
-    buckets = sorted(frame[b].unique())
-    k = _window(data)
-    first = frame[frame[b].isin(buckets[:k])].groupby("category")["requests"].sum()
-    last = frame[frame[b].isin(buckets[-k:])].groupby("category")["requests"].sum()
+    windows = _support_windows(frame.groupby(b)["requests"].sum())
+    if windows is None:
+        return None
+    first_buckets, last_buckets = windows
+    first = frame[frame[b].isin(first_buckets)].groupby("category")["requests"].sum()
+    last = frame[frame[b].isin(last_buckets)].groupby("category")["requests"].sum()
     first_share = first / max(1, first.sum())
     last_share = last / max(1, last.sum())
     change = (last_share - first_share).sort_values()
-    window = f"{b}s" if k > 1 else b
-    span = f"the first {k} {window}" if k > 1 else f"the first {b}"
-    end_span = f"the last {k}" if k > 1 else "the last"
+    span, end_span = _window_names(first_buckets, last_buckets, b)
     moves = []
     riser, faller = change.index[-1], change.index[0]
     if change[riser] >= 0.02:
@@ -577,13 +641,14 @@ def _category_shift(data: ReportData) -> str | None:
 
 
 def _trend(frame: pd.DataFrame, part: str, whole: str, bucket: str) -> str | None:
-    if len(frame) < 2:
+    windows = _support_windows(frame.set_index(bucket)["requests"])
+    if windows is None:
         return None
-    k = max(1, len(frame) // 4)
-    ordered = frame.sort_values(bucket)
-    first = ordered.head(k)[part].sum() / max(1, ordered.head(k)[whole].sum())
-    last = ordered.tail(k)[part].sum() / max(1, ordered.tail(k)[whole].sum())
+    first_buckets, last_buckets = windows
+    indexed = frame.set_index(bucket)
+    first = indexed.loc[first_buckets, part].sum() / max(1, indexed.loc[first_buckets, whole].sum())
+    last = indexed.loc[last_buckets, part].sum() / max(1, indexed.loc[last_buckets, whole].sum())
     if abs(last - first) < 0.02:
         return f"steady at about {_pct((first + last) / 2)}"
-    window = f"{k} {bucket}s" if k > 1 else bucket
-    return f"{_pct(first)} in the first {window}, {_pct(last)} in the last"
+    start, end = _window_names(first_buckets, last_buckets, bucket)
+    return f"{_pct(first)} in {start}, {_pct(last)} in {end}"

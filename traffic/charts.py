@@ -48,6 +48,8 @@ FONT = "Helvetica Neue, Helvetica, Arial, Liberation Sans, DejaVu Sans, sans-ser
 TEXT_COLOUR, MUTED_COLOUR, GRID_COLOUR = "#1f2937", "#6b7280", "#e5e7eb"
 WIDTH, HEIGHT = 760, 270
 MAX_LANGUAGES = 12
+# Most time-axis labels per chart width: "Sep 01 09:00" needs about twice the room of "Sep 01".
+MAX_TIME_LABELS = {"hour": 8, "day": 14, "week": 14}
 MAX_MODELS = 15
 
 
@@ -96,10 +98,23 @@ def _time_x(data: ReportData) -> alt.X:
     time_format = "%b %d %H:00" if bucket == "hour" else "%b %d"
     axis_options: dict[str, Any] = {"format": time_format, "labelAngle": 0, "grid": False, "labelOverlap": True}
     buckets = sorted(data.tables["category_share"].frame[bucket].unique())
-    if bucket != "hour" and 1 < len(buckets) <= 16:
-        # One tick per bucket: a week axis should read "Sep 01, Sep 08", not arbitrary days.
-        axis_options["values"] = [int(b.value // 1_000_000) for b in buckets]
+    if buckets:
+        # Ticks only at bucket starts, every k-th one so the labels fit: left to itself Vega puts ticks between
+        # buckets (every 15 minutes in a 3-hour range, every 6 hours in one day), and the bucket's format then
+        # repeats one label ("Sep 01 09:00, Sep 01 09:00, ...").
+        step = -(-len(buckets) // MAX_TIME_LABELS[bucket])
+        axis_options["values"] = [int(b.value // 1_000_000) for b in buckets[::step]]
     return alt.X(f"{bucket}:T", title=BUCKET_TITLES[bucket], scale=alt.Scale(type="utc"), axis=alt.Axis(**axis_options))
+
+
+def _share_or_gap(part: float, whole: float) -> float | None:
+    """``part / whole``, or None for a bucket without calls: the line breaks there instead of claiming 0%."""
+    return float(part / whole) if whole else None
+
+
+def _number_or_gap(value: Any) -> float | None:
+    """A float, or None for NaN (a mean or median of no calls)."""
+    return None if value is None or value != value else float(value)
 
 
 def _time_tooltip(data: ReportData) -> alt.Tooltip:
@@ -149,11 +164,13 @@ def category_share_chart(data: ReportData, weight: str) -> ChartSpec:
     table = data.tables["category_share"].frame
     share_column = "request_share" if weight == "requests" else "token_share"
     rank = {c: i for i, c in enumerate(data.category_order)}
+    bucket_requests = table.groupby(bucket)["requests"].sum()
     values = [
         {
             bucket: iso(row[bucket]),
             "category": category_name(row["category"]),
-            "share": float(row[share_column]),
+            # No calls in the bucket: no share either, so the area breaks (a gap) rather than dropping to 0.
+            "share": float(row[share_column]) if bucket_requests[row[bucket]] else None,
             "requests": int(row["requests"]),
             "tokens": int(row["tokens"]),
             "rank": rank[row["category"]],
@@ -196,7 +213,7 @@ def category_share_chart(data: ReportData, weight: str) -> ChartSpec:
 
 
 def _share_lines(data: ReportData, values: list[dict[str, Any]], series: list[str], colours: list[str]) -> Any:
-    upper = max([0.1, *(v["share"] for v in values)])
+    upper = max([0.1, *(v["share"] for v in values if v["share"] is not None)])
     return (
         alt.Chart(alt.Data(values=values))
         .mark_line(point=alt.OverlayMarkDef(size=40, filled=True), strokeWidth=2.2)
@@ -245,7 +262,7 @@ def reasoning_share_chart(data: ReportData) -> ChartSpec:
                 {
                     bucket: iso(row[bucket]),
                     "series": name,
-                    "share": float(row[part] / row[whole]) if row[whole] else 0.0,
+                    "share": _share_or_gap(row[part], row[whole]),
                     "part": int(row[part]),
                     "whole": int(row[whole]),
                 }
@@ -267,7 +284,7 @@ def tool_share_chart(data: ReportData) -> ChartSpec:
         {
             bucket: iso(row[bucket]),
             "series": name,
-            "share": float(row[part] / row["requests"]) if row["requests"] else 0.0,
+            "share": _share_or_gap(row[part], row["requests"]),
             "part": int(row[part]),
             "whole": int(row["requests"]),
         }
@@ -285,7 +302,7 @@ def token_trends_chart(data: ReportData) -> ChartSpec:
     bucket = data.bucket
     table = data.tables["token_trends"].frame
     values = [
-        {bucket: iso(row[bucket]), "kind": kind, "stat": stat, "tokens": float(row[f"{prefix}_{suffix}"])}
+        {bucket: iso(row[bucket]), "kind": kind, "stat": stat, "tokens": _number_or_gap(row[f"{prefix}_{suffix}"])}
         for row in table.to_dict("records")
         for kind, prefix in (("Prompt", "prompt_tokens"), ("Completion", "completion_tokens"))
         for stat, suffix in (("Mean", "mean"), ("Median", "median"))
@@ -434,7 +451,16 @@ def model_category_chart(data: ReportData, weight: str) -> ChartSpec:
             alt.Color(
                 "share:Q",
                 scale=alt.Scale(scheme="blues", domainMin=0),
-                legend=alt.Legend(title=f"Share of the model's {noun}", format="%", orient="right", gradientLength=160),
+                # Below the grid, across: on the right a tall gradient outgrew a grid of few models, and a grid of
+                # many categories pushed it out of the page's width.
+                legend=alt.Legend(
+                    title=f"Share of the model's {noun}",
+                    format="%",
+                    orient="bottom",
+                    direction="horizontal",
+                    gradientLength=min(240, 50 * max(1, len(categories))),
+                    titleLimit=400,
+                ),
             ),
         ),
         tooltip=[

@@ -282,12 +282,17 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def summarise(
-    rows: Iterable[LabelRow], weight: str, min_group_count: int, grouped: bool
+    rows: Iterable[LabelRow], weight: str, min_group_count: int, grouped: bool | None = None
 ) -> tuple[list[dict[str, Any]], int]:
-    """Turn label rows into buckets with counts and shares; drop (bucket, group) cells under the minimum.
+    """Turn label rows into buckets with counts and shares, under the privacy floor.
 
-    Shares within a bucket and group sum to 1. Returns the buckets and how many
-    cells were suppressed.
+    The floor is one rule for bucketing and grouping alike: every cell (one
+    time bucket and group; the whole selection when there is neither) must
+    count at least ``min_group_count`` requests, or it is left out and counted
+    as suppressed. A bucket with two requests reveals their labels just as a
+    group of two does. Shares within a cell sum to 1. Returns the cells and
+    how many were suppressed. ``grouped`` is ignored; it is kept so that older
+    callers still work (it used to exempt ungrouped cells from the floor).
     """
     cells: dict[tuple[int | None, str | None], list[LabelRow]] = defaultdict(list)
     for row in rows:
@@ -296,7 +301,7 @@ def summarise(
     for (bucket, group), members in sorted(cells.items(), key=lambda kv: (kv[0][0] or 0, kv[0][1] or "")):
         total_requests = sum(m.count for m in members)
         total_tokens = sum(m.tokens for m in members)
-        if grouped and total_requests < min_group_count:
+        if total_requests < min_group_count:
             suppressed += 1
             continue
         denominator = total_tokens if weight == "tokens" else total_requests

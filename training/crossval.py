@@ -51,7 +51,7 @@ from training.dataset import (
     read_labeled_csv,
 )
 from training.embedding_cache import EmbeddingCache
-from training.evaluate import confusion_table, dimension_metrics, metrics_table
+from training.evaluate import confusion_table, dimension_metrics, metrics_table, print_whole
 from training.head_factory import C_GRID, choose_c, fit_head, make_head
 
 log = logging.getLogger(__name__)
@@ -421,7 +421,7 @@ def print_report(report: dict[str, Any], console: Console | None = None) -> None
                 f"macro-F1 is over the {len(metrics['macro_f1_labels'])} labels present in the held-out rows; "
                 f"excluded (no held-out row has them): {', '.join(metrics['excluded_from_macro_f1'])}"
             )
-        console.print(confusion_table(dimension, metrics))
+        print_whole(console, confusion_table(dimension, metrics))
         table = Table(title=f"{dimension} accuracy per held-out source", title_justify="left")
         for name in ("source", "rows", "accuracy", "training rows", "labels"):
             table.add_column(name, justify="left" if name in ("source", "labels") else "right")

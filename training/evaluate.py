@@ -1,12 +1,17 @@
-"""Metrics of a head on labeled data, and their rendering as tables.
+"""Metrics of a head on labeled data, and their rendering as tables and CSV.
 
 Per-class precision, recall and F1, macro-F1, accuracy, balanced accuracy,
 the confusion matrix and the expected calibration error (ECE) of the top
-label's probability.
+label's probability. Macro-F1 averages over the labels the data has: a label
+of the model that no row carries cannot be recalled, and counting it as an
+F1 of 0 would punish a file for what it does not contain
+(``excluded_from_macro_f1`` names those labels).
 """
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Sequence
 from typing import Any
 
@@ -49,11 +54,15 @@ def dimension_metrics(y_true: Sequence[str], probabilities: np.ndarray, classes:
     precision, recall, f1, support = precision_recall_fscore_support(y_true, predicted, labels=labels, zero_division=0)
     confidence = probabilities.max(axis=1)
     correct = np.array([p == t for p, t in zip(predicted, y_true, strict=True)], dtype=float)
+    present = [label for label in labels if label in set(y_true)]
+    macro_f1 = f1_score(y_true, predicted, labels=present, average="macro", zero_division=0) if present else 0.0
     return {
         "rows": len(y_true),
         "accuracy": round(float(accuracy_score(y_true, predicted)), 4),
         "balanced_accuracy": round(float(balanced_accuracy_score(y_true, predicted)), 4),
-        "macro_f1": round(float(f1_score(y_true, predicted, labels=labels, average="macro", zero_division=0)), 4),
+        "macro_f1": round(float(macro_f1), 4),
+        "macro_f1_labels": present,
+        "excluded_from_macro_f1": [label for label in labels if label not in present],
         "ece": round(expected_calibration_error(confidence, correct), 4),
         "per_class": {
             label: {
@@ -84,21 +93,52 @@ def metrics_table(dimension: str, metrics: dict[str, Any], title: str = "") -> T
 
 
 def confusion_table(dimension: str, metrics: dict[str, Any]) -> Table:
-    """A rich table of the confusion matrix: rows are true labels, columns predictions."""
+    """A rich table of the whole confusion matrix: rows are true labels, numbered columns predictions.
+
+    Columns carry the label's number, not its name, so that fifteen labels fit a terminal; the row header
+    gives each number's label.
+    """
     labels = metrics["confusion_matrix"]["labels"]
-    short = [label[:6] for label in labels]
-    table = Table(title=f"{dimension} confusion matrix (rows: true, columns: predicted)", title_justify="left")
-    table.add_column("true \\ pred")
-    for name in short:
-        table.add_column(name, justify="right")
-    for label, row in zip(labels, metrics["confusion_matrix"]["matrix"], strict=True):
-        table.add_row(label, *[str(v) if v else "." for v in row])
+    table = Table(title=f"{dimension} confusion matrix", title_justify="left")
+    table.add_column("true \\ predicted", no_wrap=True)
+    for number in range(1, len(labels) + 1):
+        table.add_column(str(number), justify="right", no_wrap=True)
+    for number, (label, row) in enumerate(zip(labels, metrics["confusion_matrix"]["matrix"], strict=True), 1):
+        table.add_row(f"{number} {label}", *[str(v) if v else "." for v in row])
     return table
 
 
+def confusion_csv(metrics: dict[str, Any]) -> str:
+    """The confusion matrix as CSV: a header of predicted labels, then one row per true label."""
+    labels = metrics["confusion_matrix"]["labels"]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["true\\predicted", *labels])
+    for label, row in zip(labels, metrics["confusion_matrix"]["matrix"], strict=True):
+        writer.writerow([label, *row])
+    return out.getvalue()
+
+
+def print_whole(console: Console, table: Table) -> None:
+    """Print ``table`` at its natural width even when the terminal (or a pipe's 80 columns) is narrower.
+
+    Rich would otherwise squeeze and crop the columns of a wide confusion matrix.
+    """
+    width = console.measure(table).maximum
+    console.print(table, width=max(console.width, width), crop=False)
+
+
 def print_metrics(metrics_by_dimension: dict[str, dict[str, Any]], title: str, console: Console | None = None) -> None:
-    """Print per-class tables and confusion matrices for every dimension."""
+    """Print per-class tables and whole confusion matrices for every dimension."""
     console = console or Console()
     for dimension, metrics in metrics_by_dimension.items():
         console.print(metrics_table(dimension, metrics, title))
-        console.print(confusion_table(dimension, metrics))
+        excluded = metrics.get("excluded_from_macro_f1") or []
+        if excluded:
+            console.print(
+                f"macro-F1 is over the {len(metrics['macro_f1_labels'])} labels present in these rows; "
+                f"excluded (no row has them): {', '.join(excluded)}",
+                highlight=False,
+                soft_wrap=True,
+            )
+        print_whole(console, confusion_table(dimension, metrics))

@@ -104,7 +104,7 @@ def quality_gate(models_dir: Path, manifest: dict[str, Any], margin: float) -> t
     """Whether ``manifest``'s model may replace the active one without being asked."""
     active = active_version(models_dir)
     if active is None or not (version_dir(models_dir, active) / MANIFEST).is_file():
-        return True, "no active model: the new one becomes active"
+        return True, "passes the quality gate: there is no active model to compare with"
     new = gate_metric(manifest)
     old = gate_metric(read_manifest(version_dir(models_dir, active)))
     if new is None or old is None or new[0] != old[0]:
@@ -166,7 +166,10 @@ def train_model(
     split_metrics, cv_metrics, heldout_metrics, heads = {}, {}, {}, {}
     chosen_c: dict[str, float] = {}
     labeled = {column: np.asarray(dataset.labeled_rows(column), dtype=int) for column in dataset.labels}
-    for column, labels in dataset.labels.items():
+    n_heads = len(dataset.labels)
+    for k, (column, labels) in enumerate(dataset.labels.items()):
+        # Choosing C and fitting a head is most of a run's time after embedding: report each head as it starts.
+        report(f"evaluating head {column} ({k + 1}/{n_heads})", 0.6 + 0.2 * k / n_heads)
         # Each head trains and is scored only on the rows that have its label (corpus rows may lack some).
         rows = labeled[column]
         y = np.asarray(labels)
@@ -185,8 +188,8 @@ def train_model(
                 method="predict_proba",
             )
             cv_metrics[column] = dimension_metrics(y[rows], proba, sorted(set(y[rows])))
-    report("fitting", 0.8)
-    for column, labels in dataset.labels.items():
+    for k, (column, labels) in enumerate(dataset.labels.items()):
+        report(f"fitting head {column} on every row ({k + 1}/{n_heads})", 0.8 + 0.1 * k / n_heads)
         rows = labeled[column]
         heads[column] = fit_head(vectors[rows], list(np.asarray(labels)[rows]), chosen_c[column])
         scored = heldout.labeled_rows(column) if heldout is not None else []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
@@ -16,7 +16,7 @@ from api.schemas import ClassifyRequest, DistributionPost, DistributionResponse
 from api.service import Service
 from classifier import ClassificationResult
 from traffic.store import GROUP_FIELDS, LabelRow, check_group_by, group_label, summarise
-from traffic.timeutil import bucket_start, check_window
+from traffic.timeutil import as_utc, bucket_start, check_window, time_buckets
 
 router = APIRouter(prefix="/v1", dependencies=[Depends(require_api_key)], responses=ERRORS, tags=["distribution"])
 
@@ -48,9 +48,10 @@ async def distribution(
 ) -> DistributionResponse:
     """The share of each label of ``dimension``, per time bucket and group, with counts.
 
-    Shares within one bucket and group sum to 1. Groups (bucket and group
-    cells) with fewer requests than ``min_group_count`` are left out and counted
-    in ``suppressed_groups``.
+    Shares within one bucket and group sum to 1. The privacy floor is one rule
+    for bucketing and grouping: every cell (a bucket and group; the whole
+    range when there is neither) with fewer requests than ``min_group_count``
+    is left out and counted in ``suppressed_groups``.
     """
     check_group_by(group_by)
     since, until = check_window(since, until)
@@ -72,7 +73,7 @@ def _distribution_response(
     until: datetime | None,
 ) -> DistributionResponse:
 
-    buckets, suppressed = summarise(rows, weight, service.settings.min_group_count, grouped=group_by is not None)
+    buckets, suppressed = summarise(rows, weight, service.settings.min_group_count)
     for entry in buckets:
         entry["bucket"] = bucket_start(bucket, entry["bucket"]) if bucket else None
     return DistributionResponse.model_validate(
@@ -94,26 +95,88 @@ def _distribution_response(
     response_model=DistributionResponse,
     summary="Label shares of posted items, without recording them",
 )
-async def distribution_of_items(body: DistributionPost, service: ServiceDep) -> DistributionResponse:
-    """Classify the posted items and report their distribution; nothing is stored."""
-    check_group_by(body.group_by)
-    _check_dimension(service, body.dimension, [])
+async def distribution_of_items(
+    body: DistributionPost,
+    service: ServiceDep,
+    dimension: Annotated[str | None, Query(description="As in the body; the two must agree.")] = None,
+    since: Annotated[datetime | None, Query(description="Only items at or after this time (their timestamp).")] = None,
+    until: Annotated[datetime | None, Query(description="Only items before this time (their timestamp).")] = None,
+    bucket: Annotated[Literal["hour", "day", "week"] | None, Query(description="Time bucket (UTC).")] = None,
+    group_by: Annotated[str | None, Query(description=f"One of {', '.join(GROUP_FIELDS)}.")] = None,
+    weight: Annotated[Literal["requests", "tokens"] | None, Query(description="As in the body.")] = None,
+) -> DistributionResponse:
+    """Classify the posted items and report their distribution; nothing is stored.
+
+    Takes the same parameters as ``GET /v1/distribution``, in the body or the
+    query string (a parameter given in both must have the same value). Items
+    are bucketed and windowed by their ``timestamp`` (default: now). The same
+    privacy floor applies: cells under ``min_group_count`` requests are left out.
+    """
+    options = _merge_query(
+        body,
+        {
+            "dimension": dimension,
+            "since": since,
+            "until": until,
+            "bucket": bucket,
+            "group_by": group_by,
+            "weight": weight,
+        },
+    )
+    check_group_by(options.group_by)
+    since, until = check_window(options.since, options.until)
+    _check_dimension(service, options.dimension, [])
     check_batch_size(service, len(body.items))
     good, bad = parse_batch(body.items)
     if bad:
         raise ApiError(422, bad[0].error.message, field=f"items[{bad[0].index}]")
-    results = await classify_items(service, [item for _, _, item in good])
-    cells: dict[tuple[str | None, str], LabelRow] = {}
-    for (_, request_body, _), result in zip(good, results, strict=True):
+    now = datetime.now(UTC)
+    kept = [(b, item) for _, b, item in good if _in_window(as_utc(b.timestamp) or now, since, until)]
+    results = await classify_items(service, [item for _, item in kept])
+    cells: dict[tuple[int | None, str | None, str], LabelRow] = {}
+    for (request_body, _), result in zip(kept, results, strict=True):
         result = with_token_overrides(result, request_body)
-        group = _group_of(request_body, result, body.group_by)
-        label = result.labels[body.dimension].label
-        cell = cells.setdefault((group, label), LabelRow(bucket=None, group=group, label=label, count=0, tokens=0))
+        group = _group_of(request_body, result, options.group_by)
+        number = time_buckets(as_utc(request_body.timestamp) or now)[f"ts_{options.bucket}"] if options.bucket else None
+        label = result.labels[options.dimension].label
+        cell = cells.setdefault(
+            (number, group, label), LabelRow(bucket=number, group=group, label=label, count=0, tokens=0)
+        )
         cell.count += 1
         cell.tokens += result.signals.prompt_tokens + result.signals.completion_tokens
     return _distribution_response(
-        service, list(cells.values()), body.dimension, body.weight, None, body.group_by, None, None
+        service,
+        list(cells.values()),
+        options.dimension,
+        options.weight,
+        options.bucket,
+        options.group_by,
+        since,
+        until,
     )
+
+
+def _merge_query(body: DistributionPost, query: dict[str, Any]) -> DistributionPost:
+    """The body's options with the query string's filled in; a 422 when the two disagree."""
+    changes = {}
+    for name, value in query.items():
+        if value is None:
+            continue
+        if name in body.model_fields_set and getattr(body, name) is not None:
+            given = getattr(body, name)
+            same = as_utc(given) == as_utc(value) if isinstance(value, datetime) else given == value
+            if not same:
+                raise ApiError(
+                    422,
+                    f"{name} is {value!r} in the query string but {given!r} in the body; give it once",
+                    field=name,
+                )
+        changes[name] = value
+    return body.model_copy(update=changes)
+
+
+def _in_window(ts: datetime, since: datetime | None, until: datetime | None) -> bool:
+    return (since is None or ts >= since) and (until is None or ts < until)
 
 
 def _group_of(body: ClassifyRequest, result: ClassificationResult, group_by: str | None) -> str | None:

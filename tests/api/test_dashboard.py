@@ -117,7 +117,8 @@ def check_payload_numbers(payload: dict[str, Any], get: Any) -> None:
 
 
 def test_report_route_needs_the_key_and_shows_the_recorded_calls(make_client: Any) -> None:
-    with make_client(api_key=KEY) as client:
+    # A floor of 1 lets /v1/distribution show the four calls of each day that the report is compared with.
+    with make_client(api_key=KEY, min_group_count=1) as client:
         assert client.get("/v1/report").status_code == 401
         empty = client.get("/v1/report", headers=AUTH).json()
         assert empty["empty"] is True and empty["sections"] == [] and empty["totals"]["requests"] == 0
@@ -152,10 +153,11 @@ def test_report_route_filters_by_time_and_refuses_bad_ranges(make_client: Any, m
         assert client.get("/v1/report?bucket=month").status_code == 422
         assert client.get("/v1/report?weight=dollars").status_code == 422
 
-        # Twelve calls in twelve different hours: more hourly buckets than the (lowered) limit of ten.
+        # Twelve calls over two and a half days: the hourly axis spans 60 hours (empty ones are drawn as gaps),
+        # more than the (lowered) limit of ten.
         too_fine = client.get("/v1/report?bucket=hour")
         assert too_fine.status_code == 422
-        assert "12 hours" in too_fine.json()["error"]["message"]
+        assert "60 hours" in too_fine.json()["error"]["message"]
         assert "coarser bucket" in too_fine.json()["error"]["message"]
         assert client.get("/v1/report?bucket=day").status_code == 200
 
@@ -182,7 +184,7 @@ def test_page_and_assets_come_from_the_package(make_client: Any) -> None:
 @pytest.fixture
 def live_server(models_copy: Path, tmp_path: Path) -> Iterator[str]:
     """``promptprism serve`` on a free port, with an API key and a fresh event store."""
-    with running_server(models_copy, tmp_path, api_key=KEY) as base:
+    with running_server(models_copy, tmp_path, api_key=KEY, min_group_count="1") as base:
         yield base
 
 
@@ -233,3 +235,72 @@ def test_dashboard_draws_the_recorded_traffic_in_a_browser(live_server: str, chr
         assert 'data-state="ready"' not in locked
 
         chromium.screenshot(url, tmp_path / "dashboard.png")
+
+
+# --- /docs and /redoc: offline ------------------------------------------------------------------------------------
+
+
+def test_docs_pages_name_no_outside_url(make_client: Any) -> None:
+    with make_client(api_key=KEY) as client:
+        for path in ("/docs", "/redoc"):
+            page = client.get(path)
+            assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+            assert not re.search(r"https?://", page.text), path  # no CDN, no Google Fonts, no validator
+            assets = re.findall(r"""(?:src|href)="([^"]+)\"""", page.text)
+            assert "/docs-assets/favicon.png" in assets and "/docs-assets/fonts.css" in assets
+            for asset in assets:
+                assert client.get(asset).status_code == 200, asset
+        fonts = client.get("/docs-assets/fonts.css").text
+        for font in re.findall(r"url\(\./([^)]+)\)", fonts):
+            response = client.get(f"/docs-assets/{font}")
+            assert response.status_code == 200 and response.headers["content-type"] == "font/woff2", font
+        assert client.get("/docs-assets/app.py").status_code == 404
+        assert client.get("/docs-assets/..%2F..%2Fapp.py").status_code == 404
+
+
+def _page_requests(net_log: Path) -> set[str]:
+    """Every URL the page asked for, from Chromium's NetLog (--log-net-log).
+
+    The page's requests carry its site (127.0.0.1) as their network isolation key; Chromium's own
+    background requests (updates, time, accounts) carry another, and are not the page's doing.
+    """
+    import json
+
+    text = net_log.read_text()
+    try:
+        events = json.loads(text)["events"]
+    except json.JSONDecodeError:  # a log cut short at exit lacks its closing brackets
+        events = json.loads(text.rstrip().rstrip(",") + "]}")["events"]
+    return {
+        e["params"]["url"]
+        for e in events
+        if isinstance(e.get("params"), dict)
+        and "url" in e["params"]
+        and str(e["params"].get("network_isolation_key", "")).startswith("http://127.0.0.1")
+    }
+
+
+@pytest.mark.slow
+def test_docs_and_redoc_render_offline_in_a_browser(models_copy: Path, chromium: Any, tmp_path: Path) -> None:
+    """Both pages draw the API in Chromium with every name but 127.0.0.1 unresolvable, asking nothing outside."""
+    offline = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"
+    no_autofill = "--disable-features=AutofillServerCommunication"  # Chromium's own lookup, not the page's
+    with running_server(models_copy, tmp_path) as base:
+        checks = {
+            "/docs": ['class="swagger-ui', "/v1/classify", "/v1/distribution", 'class="opblock'],
+            "/redoc": ["Label shares over recorded traffic", "/v1/classify", "PromptPrism", "Classify LLM traffic"],
+        }
+        for path, wanted in checks.items():
+            net_log = tmp_path / f"net{path.replace('/', '-')}.json"
+            dom = chromium._run(
+                f"{base}{path}", "--dump-dom", offline, no_autofill, f"--log-net-log={net_log}", budget_ms=15_000
+            )
+            for fragment in wanted:
+                assert fragment in dom, f"{path} did not render {fragment!r}"
+            urls = _page_requests(net_log)
+            assert any(u.endswith("/openapi.json") for u in urls) and f"{base}/docs-assets/favicon.png" in urls, urls
+            outside = {u for u in urls if not u.startswith(base)}
+            assert not outside, f"{path} asked for {outside}"
+            if path == "/redoc":  # ReDoc draws with Montserrat and Roboto: served here, not by Google Fonts
+                assert any(u.endswith(".woff2") for u in urls), urls
+            chromium.screenshot(f"{base}{path}", tmp_path / f"{path.strip('/')}.png", window="1280,1400")

@@ -158,9 +158,12 @@ def test_distribution_by_requests_tokens_bucket_and_group(client):
         {"translation": 50 / 450, "creative_writing": 300 / 450, "math": 100 / 450}, abs=1e-5
     )
 
-    weekly = client.get("/v1/distribution", params={"bucket": "week"}).json()["buckets"]
-    assert len(weekly) == 2 and all(abs(sum(r["share"] for r in b["labels"]) - 1) < 1e-6 for b in weekly)
-    assert datetime.fromisoformat(weekly[0]["bucket"]).weekday() == 0  # weeks start on Monday
+    weekly = client.get("/v1/distribution", params={"bucket": "week"}).json()
+    # One privacy floor for buckets and groups: last week's single request is under the minimum of 5.
+    [this_week] = weekly["buckets"]
+    assert weekly["suppressed_groups"] == 1 and this_week["total_requests"] == 8
+    assert abs(sum(r["share"] for r in this_week["labels"]) - 1) < 1e-6
+    assert datetime.fromisoformat(this_week["bucket"]).weekday() == 0  # weeks start on Monday
 
     by_app = client.get("/v1/distribution", params={"group_by": "app"}).json()
     assert [b["group"] for b in by_app["buckets"]] == ["web"]  # "cli" has 1 request, under the minimum of 5
@@ -196,15 +199,92 @@ def test_posted_distribution_records_nothing(client):
     )
     body = response.json()
     assert response.status_code == 200 and body["suppressed_groups"] == 1  # 3 English items, under 5
-    response = client.post("/v1/distribution", json={"items": [{"text": "translate cat into french"}] * 2})
+    response = client.post("/v1/distribution", json={"items": [{"text": "translate cat into french"}] * 5})
     assert response.json()["buckets"][0]["labels"][0] == {
         "label": "translation",
-        "count": 2,
-        "tokens": 14,
+        "count": 5,
+        "tokens": 35,
         "share": 1.0,
     }
+    # The floor holds for the whole selection too: two items are one cell of two requests.
+    few = client.post("/v1/distribution", json={"items": [{"text": "translate cat into french"}] * 2}).json()
+    assert few["buckets"] == [] and few["suppressed_groups"] == 1
     assert client.get("/v1/distribution").json()["buckets"] == []
     assert_error(client.post("/v1/distribution", json={"items": [{"nope": 1}]}), 422, "item 0")
+
+
+def test_privacy_floor_is_one_rule_for_buckets_groups_and_both(make_client):
+    """Every cell (bucket, group, bucket x group, or the whole range) needs min_group_count requests."""
+    monday = datetime(2026, 3, 2, 12, tzinfo=UTC)
+    items = [
+        {"text": f"translate word {i} into german", "app": "web", "timestamp": monday.isoformat()} for i in range(3)
+    ]
+    items += [
+        {"text": f"translate word {i} into french", "app": "web", "timestamp": (monday + timedelta(days=7)).isoformat()}
+        for i in range(3)
+    ]
+    items += [{"text": "write a poem", "app": "cli", "timestamp": (monday + timedelta(days=7)).isoformat()}]
+    with make_client(min_group_count=3) as client:
+        assert client.post("/v1/classify/batch", json={"items": items}).status_code == 200
+
+        def cells(**params):
+            body = client.get("/v1/distribution", params=params).json()
+            return sorted((b["bucket"], b["group"], b["total_requests"]) for b in body["buckets"]), body[
+                "suppressed_groups"
+            ]
+
+        assert cells() == ([(None, None, 7)], 0)
+        weeks, suppressed = cells(bucket="week")
+        assert [n for _, _, n in weeks] == [3, 4] and suppressed == 0
+        assert cells(group_by="app") == ([(None, "web", 6)], 1)  # cli: 1 request
+        both, suppressed = cells(bucket="week", group_by="app")
+        assert [(g, n) for _, g, n in both] == [("web", 3), ("web", 3)] and suppressed == 1
+        # Posted items obey the same floor, cell for cell.
+        posted = client.post("/v1/distribution?bucket=week&group_by=app", json={"items": items}).json()
+        assert sorted((b["group"], b["total_requests"]) for b in posted["buckets"]) == [("web", 3), ("web", 3)]
+        assert posted["suppressed_groups"] == 1
+    with make_client(min_group_count=4) as client:  # the same event store, a higher floor
+        body = client.get("/v1/distribution", params={"bucket": "week"}).json()
+        assert [b["total_requests"] for b in body["buckets"]] == [4] and body["suppressed_groups"] == 1
+
+
+def test_posted_distribution_takes_bucket_and_query_parameters(client):
+    monday = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    items = [
+        {"text": f"translate word {i} into german", "timestamp": (monday + timedelta(days=7 * (i % 2))).isoformat()}
+        for i in range(10)
+    ] + [{"text": "translate it into german", "timestamp": (monday - timedelta(days=30)).isoformat()}]
+    by_body = client.post("/v1/distribution", json={"items": items, "bucket": "week"}).json()
+    by_query = client.post("/v1/distribution?bucket=week", json={"items": items}).json()
+    assert by_body == by_query and by_query["bucket"] == "week"
+    weeks = [(b["bucket"], b["total_requests"]) for b in by_query["buckets"]]
+    assert weeks == [("2026-03-02T00:00:00Z", 5), ("2026-03-09T00:00:00Z", 5)]
+    assert by_query["suppressed_groups"] == 1  # the lone item a month earlier
+
+    windowed = client.post(
+        "/v1/distribution",
+        params={"since": "2026-03-01T00:00:00Z", "until": "2026-03-09T00:00:00Z", "weight": "tokens"},
+        json={"items": items},
+    ).json()
+    assert windowed["weight"] == "tokens" and windowed["since"].startswith("2026-03-01")
+    assert [b["total_requests"] for b in windowed["buckets"]] == [5]
+    dimension = client.post("/v1/distribution?dimension=reasoning_heavy", json={"items": items}).json()
+    assert dimension["dimension"] == "reasoning_heavy" and dimension["buckets"][0]["total_requests"] == 11
+
+    assert_error(
+        client.post("/v1/distribution?bucket=day", json={"items": items, "bucket": "week"}),
+        422,
+        "give it once",
+        "bucket",
+    )
+    assert_error(client.post("/v1/distribution?bucket=month", json={"items": items}), 422, "bucket", "bucket")
+    assert_error(
+        client.post("/v1/distribution?since=2026-03-09&until=2026-03-01", json={"items": items}),
+        422,
+        "earlier",
+        "since",
+    )
+    assert_error(client.post("/v1/distribution?group_by=colour", json={"items": items}), 422, "group_by", "group_by")
 
 
 def test_taxonomy_and_models(client):

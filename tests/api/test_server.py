@@ -94,3 +94,55 @@ def test_concurrent_requests_retrain_activate_and_distribution(server: str):
     assert groups["during-swap"]["total_requests"] == 40
     by_version = httpx.get(f"{server}/v1/distribution", headers=auth, params={"group_by": "model_version"}).json()
     assert new_version in {b["group"] for b in by_version["buckets"]}
+
+
+def _serving(base: str) -> str:
+    response = httpx.post(f"{base}/v1/classify", json={"text": "translate hello into german", "record": False})
+    assert response.status_code == 200, response.text
+    return response.json()["model_version"]
+
+
+def _wait_for_version(base: str, version: str, within_s: float = 10.0) -> float:
+    """Seconds until the server classifies with ``version``; fails after ``within_s``."""
+    started = time.monotonic()
+    while _serving(base) != version:
+        assert time.monotonic() - started < within_s, f"still serving {_serving(base)} after {within_s} s"
+        time.sleep(0.2)
+    return time.monotonic() - started
+
+
+def test_the_server_follows_active_changed_by_the_cli_or_by_hand(models_copy: Path, tmp_path: Path):
+    """`promptprism models activate` (another process) and a hand edit of ACTIVE both reach the running server."""
+    import os
+    import subprocess
+    import sys
+
+    from training.train import TrainOptions, train_model
+
+    options = TrainOptions(
+        backend="static", test_size=0.34, version="second", activate=False, cache_dir=tmp_path / "cache"
+    )
+    train_model(SMALL_CSV, models_copy, options)
+    assert (models_copy / "ACTIVE").read_text().strip() == "small-static"
+    with running_server(models_copy, tmp_path) as base:
+        assert _serving(base) == "small-static"
+        env = {**os.environ, "PROMPTPRISM_MODELS_DIR": str(models_copy)}
+        done = subprocess.run(
+            [sys.executable, "-m", "promptprism.cli", "models", "activate", "second"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        assert _wait_for_version(base, "second") < 10  # polled every 2 s, plus loading the model
+        assert httpx.get(f"{base}/v1/models").json()["served"] == "second"
+
+        (models_copy / "ACTIVE").write_text("small-static\n")  # by hand, in place
+        _wait_for_version(base, "small-static")
+
+        # A pointer to a version that does not exist is logged; the server keeps serving what it had.
+        (models_copy / "ACTIVE").write_text("no-such-version\n")
+        time.sleep(5)
+        assert _serving(base) == "small-static"
+        assert httpx.get(f"{base}/readyz").status_code == 200

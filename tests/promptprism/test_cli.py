@@ -1,7 +1,9 @@
 """The promptprism CLI: train, classify (text and files), evaluate, models; exit codes 0 / 2 / 1."""
 
+import csv
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -79,6 +81,83 @@ def test_train_evaluate_and_activate(models_copy, tmp_path):
     assert (models_copy / "ACTIVE").read_text().strip() == "cli-v2"
     evaluated = run(["evaluate", "--model", "cli-v2", str(SMALL_CSV)], models_copy, tmp_path).stdout
     assert "confusion matrix" in evaluated and "balanced accuracy" in evaluated
+
+
+def test_train_says_what_it_did_and_shows_progress(models_copy, tmp_path):
+    done = run(
+        ["train", str(SMALL_CSV), "--backend", "static", "--test-size", "0.34", "--version", "quiet", "--no-activate"],
+        models_copy,
+        tmp_path,
+    )
+    # One line that does not contradict itself: not activated, because the flag said so, whatever the gate says.
+    [line] = [ln for ln in done.stderr.splitlines() if "activated" in ln and "activate it with" not in ln]
+    assert line.startswith("not activated, as --no-activate asked; without the flag: "), line
+    assert "becomes active" not in done.stderr
+    assert (models_copy / "ACTIVE").read_text().strip() == "small-static"
+    # The progress bar names each head while it is being fitted.
+    assert "evaluating head category (1/2)" in done.stderr and "fitting head reasoning_heavy" in done.stderr
+
+
+def test_evaluate_macro_f1_over_present_labels_and_the_whole_confusion_matrix(small_model_dir, tmp_path):
+    rows = SMALL_CSV.read_text().splitlines()
+    subset = tmp_path / "two_labels.csv"
+    subset.write_text("\n".join([rows[0], *(r for r in rows[1:] if r.split(",")[-2] in ("translation", "math"))]))
+    out = tmp_path / "confusion"
+    done = run(
+        ["evaluate", str(subset), "--json", str(tmp_path / "m.json"), "--out", str(out)],
+        small_model_dir,
+        tmp_path,
+    )
+    metrics = json.loads((tmp_path / "m.json").read_text())["category"]
+    assert metrics["macro_f1_labels"] == ["math", "translation"]
+    assert set(metrics["excluded_from_macro_f1"]) == {"creative_writing", "finance", "health", "programming"}
+    present_f1 = [metrics["per_class"][label]["f1"] for label in ("math", "translation")]
+    assert metrics["macro_f1"] == pytest.approx(sum(present_f1) / 2, abs=1e-3)
+    assert "excluded (no row has them): " in done.stdout
+    # Printed whole on an 80-column pipe: a row per label, a column per label, nothing cut.
+    labels = metrics["confusion_matrix"]["labels"]
+    matrix_lines = [ln for ln in done.stdout.splitlines() if re.match(r"^│ \d+ \w", ln)]
+    category_rows = matrix_lines[: len(labels)]
+    for number, (label, line) in enumerate(zip(labels, category_rows, strict=True), 1):
+        assert f"{number} {label}" in line and "…" not in line
+        assert len(line.split("│")) == len(labels) + 3  # label cell + one per label, between the borders
+    # --out: one CSV per dimension, the whole matrix.
+    with (out / "two_labels.category.confusion.csv").open(newline="") as handle:
+        table = list(csv.reader(handle))
+    assert table[0] == ["true\\predicted", *labels]
+    assert [row[0] for row in table[1:]] == labels
+    assert sum(int(v) for row in table[1:] for v in row[1:]) == metrics["rows"]
+    assert (out / "two_labels.reasoning_heavy.confusion.csv").is_file()
+
+
+def test_version_and_help(small_model_dir, tmp_path):
+    from importlib.metadata import version
+
+    done = run(["--version"], small_model_dir, tmp_path)
+    assert done.stdout.strip() == f"promptprism {version('promptprism')}"
+    for command in (["--help"], ["train", "--help"], ["evaluate", "--help"], ["serve", "--help"]):
+        shown = run(command, small_model_dir, tmp_path).stdout
+        assert "<bool>" not in shown and "--help" in shown, command
+    assert "--no-activate" in run(["train", "--help"], small_model_dir, tmp_path).stdout
+
+
+@pytest.mark.slow
+def test_serve_exits_3_when_it_cannot_start(small_model_dir, tmp_path):
+    """Exit code 3 (README): uvicorn's start-up failure, here because the port is taken."""
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {"PROMPTPRISM_DATABASE_PATH": str(tmp_path / "events.db")}
+        os.environ.update(env)
+        try:
+            done = run(["serve", "--port", str(port)], small_model_dir, tmp_path, check_code=3)
+        finally:
+            for key in env:
+                os.environ.pop(key)
+    assert "could not start" in done.stderr and "Traceback" not in done.stderr
 
 
 @pytest.mark.parametrize(
