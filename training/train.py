@@ -68,7 +68,7 @@ class TrainOptions:
     def __post_init__(self) -> None:
         """Refuse impossible options before any data is read (as Hugging Face's ``TrainingArguments`` does)."""
         if not 0.0 < self.test_size < 1.0:
-            raise DatasetError(f"test size must be between 0 and 1 (got {self.test_size})")
+            raise DatasetError(f"--test-size must be between 0 and 1 (got {self.test_size})")
         if self.c is not None and self.c <= 0:
             raise DatasetError(f"C must be positive (got {self.c})")
         if self.cv_folds == 1 or self.cv_folds < 0:
