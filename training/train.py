@@ -128,8 +128,6 @@ def train_model(
     options = options or TrainOptions()
     models_dir = Path(models_dir)
     report = progress or (lambda stage, fraction: None)
-    if not 0.0 < options.test_size < 1.0:
-        raise DatasetError(f"--test-size must be between 0 and 1 (got {options.test_size})")
 
     report("validating", 0.0)
     dataset = dataset or read_labeled_csv(csv_path, options.label_columns)
