@@ -334,13 +334,15 @@ def ablate(
     cache_dir: Path | None = None,
     vectors: np.ndarray | None = None,
     progress: bool = True,
+    only: Sequence[str] | None = None,
 ) -> dict[str, Any]:
     """Each source's lso_delta on the category dimension: what it adds to the accuracy on the OTHER sources.
 
     delta(s) = pooled macro-F1 of leave-source-out over every source but s,
     with s in the training pool, minus the same with s removed from it.
     Negative: the source hurts. The "with" figures all come from one full
-    leave-source-out run; each "without" needs a run of its own.
+    leave-source-out run; each "without" needs a run of its own, so ``only``
+    (source names) limits the deltas measured, to split the work across runs.
     """
     if vectors is None:
         vectors = embed_dataset(dataset, backend, view, cache_dir, progress)
@@ -349,6 +351,9 @@ def ablate(
     sources = [s for s in dict.fromkeys(dataset.sources) if s != AUTHORED]
     if len(sources) < 2:
         raise DatasetError("the ablation needs at least two sources besides the authored rows")
+    unknown = [s for s in only or () if s not in sources]
+    if unknown:
+        raise DatasetError(f"no rows from source(s) {unknown}; the sources are {sources}")
     options: dict[str, Any] = {"c": c, "calibrated": calibrated, "seed": seed}
     if not calibrated and c is not None:
         # One fit on every labeled row warm-starts all (1 + sources) x sources folds.
@@ -358,7 +363,8 @@ def ablate(
     full_sources = np.asarray(dataset.sources)[full.rows]
     full_predicted = full.predicted
     rows = []
-    for source in tqdm(sources, desc="ablation (one run without each source)", unit="source", disable=not progress):
+    measured = [s for s in sources if only is None or s in only]
+    for source in tqdm(measured, desc="ablation (one run without each source)", unit="source", disable=not progress):
         others = [s for s in sources if s != source]
         mask = full_sources != source
         with_f1 = macro_f1_present(full.y_true[mask], full_predicted[mask])
@@ -513,6 +519,9 @@ def main(argv: list[str] | None = None) -> None:
                 "--calibrated", action="store_true", help="fit calibrated heads as training does (about 6x slower)"
             )
             sub.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, help="sources.json to update")
+            sub.add_argument(
+                "--only", default=None, help="comma-separated sources to measure (default: all); others keep theirs"
+            )
             sub.add_argument("--out", type=Path, default=ABLATION_DOC, help="markdown table (default: %(default)s)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
@@ -532,8 +541,16 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
     if not args.sources.is_file():
         parser.error(f"no sources file at {args.sources}")
     dataset = load_authored_and_corpus(args.train, args.corpus, [ABLATION_DIMENSION])
+    only = [s.strip() for s in args.only.split(",") if s.strip()] if args.only else None
     ablation = ablate(
-        dataset, args.backend, args.view, c=args.c, calibrated=args.calibrated, seed=args.seed, cache_dir=args.cache_dir
+        dataset,
+        args.backend,
+        args.view,
+        c=args.c,
+        calibrated=args.calibrated,
+        seed=args.seed,
+        cache_dir=args.cache_dir,
+        only=only,
     )
     unknown = write_lso_deltas(args.sources, ablation)
     if unknown:
@@ -544,6 +561,7 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
         + ([f"--view {args.view}"] if args.view else [])
         + ([f"--c {args.c}"] if args.c != LSO_C else [])
         + (["--calibrated"] if args.calibrated else [])
+        + ([f"--only {args.only}"] if args.only else [])
     )
     write_atomic(args.out, render_ablation(ablation, command))
     Console().print(render_ablation(ablation, command))
