@@ -31,7 +31,8 @@ class Service:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.store = EventStore(settings.sqlalchemy_url)
+        # A statement never waits for a lock longer than a recording call may wait for its commit.
+        self.store = EventStore(settings.sqlalchemy_url, busy_timeout_s=min(5.0, settings.record_timeout_s / 2))
         self.batcher: MicroBatcher | None = None
         self.metrics = ServiceMetrics(
             queue_depth=lambda: self.batcher.depth if self.batcher else 0, cache_hit_rate=self._cache_hit_rate

@@ -200,11 +200,13 @@ def _ascii(value: str, limit: int = 2000) -> str:
 class EventStore:
     """Writes events and answers distribution queries."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, busy_timeout_s: float = 5.0) -> None:
         self.url = url
         self.engine: Engine = create_engine(url, future=True, pool_pre_ping=True)
         if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+            # How long one statement waits for another connection's lock before failing (the writer retries).
+            busy_ms = max(1, int(busy_timeout_s * 1000))
+            event.listen(self.engine, "connect", lambda dbapi, record: _sqlite_pragmas(dbapi, record, busy_ms))
         self._write_lock = threading.Lock()
 
     def create_schema(self) -> None:
@@ -416,14 +418,14 @@ def group_label(value: Any) -> str:
     return str(value)
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any, busy_ms: int = 5000) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     # FULL: a commit is on disk before the service acknowledges it (NORMAL in WAL mode may lose the last commits
     # on power loss); group commit shares the one fsync among every event of a flush.
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
     cursor.close()
 
 

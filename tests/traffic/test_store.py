@@ -1,0 +1,58 @@
+"""The event store: UTC storage, bounds, and sums that cannot overflow."""
+
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from tests.traffic.test_writer import event
+from traffic.store import EventStore, UnstorableEventError, check_record
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    store = EventStore(f"sqlite:///{tmp_path / 'events.db'}")
+    store.create_schema()
+    yield store
+    store.dispose()
+
+
+def test_a_non_utc_offset_is_stored_as_utc(store):
+    seoul = timezone(timedelta(hours=9))
+    # 02:30 on 3 March in Seoul is 17:30 on 2 March in UTC: the day bucket and the stored time must agree.
+    store.record([event(ts=datetime(2026, 3, 3, 2, 30, tzinfo=seoul))])
+    [row] = store.event_rows()
+    assert row["ts"].replace(tzinfo=UTC) == datetime(2026, 3, 2, 17, 30, tzinfo=UTC)
+    assert store.event_rows(since=datetime(2026, 3, 2, 17, tzinfo=UTC), until=datetime(2026, 3, 2, 18, tzinfo=UTC))
+    [day] = store.label_rows("category", bucket="day")
+    assert datetime(1970, 1, 1, tzinfo=UTC) + timedelta(days=day.bucket) == datetime(2026, 3, 2, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"signals": {"prompt_tokens": 2**63}}, "signals.prompt_tokens"),
+        ({"signals": {"completion_tokens": 2**31}}, "signals.completion_tokens"),
+        ({"signals": {"reasoning_tokens": -1}}, "signals.reasoning_tokens"),
+        ({"app": "a" * 257}, "app"),
+        ({"user": "x\x00y"}, "user"),
+        ({"model": "gpt\udc80"}, "model"),
+    ],
+)
+def test_values_no_supported_database_can_hold_are_refused_before_writing(store, overrides, field):
+    with pytest.raises(UnstorableEventError) as caught:
+        check_record(event(**overrides))
+    assert caught.value.field == field
+    with pytest.raises(UnstorableEventError):
+        store.record([event(), event(**overrides)])
+    assert store.count() == 0  # all or none
+
+
+def test_token_sums_cannot_overflow(store):
+    # Rows an older version could write to SQLite (any int64): summing them must not raise "integer overflow".
+    rows = [event() for _ in range(3)]
+    store.record(rows)
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql(f"UPDATE events SET prompt_tokens = {2**63 - 1}, completion_tokens = {2**62}")
+    [row] = store.label_rows("category")
+    assert row.count == 3 and row.tokens == 2**62  # clamped where int64 arithmetic downstream stays exact
