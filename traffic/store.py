@@ -140,6 +140,25 @@ class LabelRow:
     tokens: int
 
 
+@dataclass
+class ReportAggregates:
+    """What the report needs from the store, computed by GROUP BY in the database (a few thousand rows at most).
+
+    Buckets are the integer ``ts_hour``/``ts_day``/``ts_week`` numbers; a missing label or value is None.
+    """
+
+    cube: list[
+        tuple[Any, ...]
+    ]  # (bucket, category, reasoning_heavy, tools_offered, tool_call, n, prompt, completion, reasoning)
+    model_category: list[tuple[Any, ...]]  # (model, category, n, tokens)
+    languages: list[tuple[Any, ...]]  # (language, n, tokens)
+    bucket_values: list[tuple[Any, ...]]  # (bucket, "prompt" | "completion", value, n): for medians
+    category_values: list[tuple[Any, ...]]  # (category, "prompt" | "completion", value, n)
+    apps: int
+    start: datetime | None
+    end: datetime | None
+
+
 class UnstorableEventError(ValueError):
     """An event holds a value that the store's columns cannot hold; ``field`` names it."""
 
@@ -357,6 +376,74 @@ class EventStore:
             )
             for row in rows
         ]
+
+    def report_aggregates(
+        self, bucket: str, since: datetime | None = None, until: datetime | None = None
+    ) -> ReportAggregates:
+        """Everything the report draws, aggregated by the database over the range: memory does not grow with events.
+
+        Token counts are summed with :meth:`total`, so no stored value can overflow a sum; medians come from
+        per-value counts (one row per distinct token count and bucket, not per event).
+        """
+        check_bucket(bucket)
+        b = events.c[f"ts_{bucket}"]
+        category = event_labels.alias("category")
+        reasoning = event_labels.alias("reasoning")
+        with_category = events.outerjoin(
+            category, (category.c.event_id == events.c.id) & (category.c.dimension == "category")
+        )
+        window = [
+            *([events.c.ts >= since] if since is not None else []),
+            *([events.c.ts < until] if until is not None else []),
+        ]
+        p, c, r = events.c.prompt_tokens, events.c.completion_tokens, events.c.reasoning_tokens
+        tokens = self.total(cast(p, BigInteger) + cast(c, BigInteger))
+        cube_keys = [b, category.c.label, reasoning.c.label, events.c.tools_offered, events.c.tool_call]
+        cube = (
+            select(*cube_keys, func.count(), self.total(p), self.total(c), self.total(r))
+            .select_from(
+                with_category.outerjoin(
+                    reasoning, (reasoning.c.event_id == events.c.id) & (reasoning.c.dimension == "reasoning_heavy")
+                )
+            )
+            .where(*window)
+            .group_by(*cube_keys)
+        )
+        model_category = (
+            select(events.c.model, category.c.label, func.count(), tokens)
+            .select_from(with_category)
+            .where(*window)
+            .group_by(events.c.model, category.c.label)
+        )
+        languages = select(events.c.language, func.count(), tokens).where(*window).group_by(events.c.language)
+        # A call with no app counts as the app "unknown", as in the report over rows.
+        apps = func.count(func.coalesce(events.c.app, "unknown").distinct())
+        summary = select(apps, func.min(events.c.ts), func.max(events.c.ts)).where(*window)
+
+        def values(key: Any, column: Any, kind: str, source: Any) -> Any:
+            return (
+                select(key.label("key"), text(f"'{kind}'"), column.label("value"), func.count())
+                .select_from(source)
+                .where(*window)
+                .group_by(key, column)
+            )
+
+        bucket_values = values(b, p, "prompt", events).union_all(values(b, c, "completion", events))
+        category_values = values(category.c.label, p, "prompt", with_category).union_all(
+            values(category.c.label, c, "completion", with_category)
+        )
+        with self.engine.connect() as conn:
+            apps, start, end = conn.execute(summary).one()
+            return ReportAggregates(
+                cube=[tuple(row) for row in conn.execute(cube)],
+                model_category=[tuple(row) for row in conn.execute(model_category)],
+                languages=[tuple(row) for row in conn.execute(languages)],
+                bucket_values=[tuple(row) for row in conn.execute(bucket_values)],
+                category_values=[tuple(row) for row in conn.execute(category_values)],
+                apps=int(apps or 0),
+                start=as_utc(start),
+                end=as_utc(end),
+            )
 
     def event_rows(self, since: datetime | None = None, until: datetime | None = None) -> list[dict[str, Any]]:
         """Every event with its labels flattened to ``label_<dimension>`` keys (for reports and the dashboard)."""

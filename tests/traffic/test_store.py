@@ -56,3 +56,59 @@ def test_token_sums_cannot_overflow(store):
         conn.exec_driver_sql(f"UPDATE events SET prompt_tokens = {2**63 - 1}, completion_tokens = {2**62}")
     [row] = store.label_rows("category")
     assert row.count == 3 and row.tokens == 2**62  # clamped where int64 arithmetic downstream stays exact
+
+
+@pytest.mark.slow
+def test_the_report_aggregated_in_sql_equals_the_report_over_every_row(store):
+    import random
+
+    from traffic.logs import records_from_store_rows, to_row
+    from traffic.report import dashboard_payload, store_dashboard_payload
+
+    rng = random.Random(7)
+    start = datetime(2026, 2, 23, tzinfo=UTC)
+    records = []
+    for i in range(600):
+        labels = {"category": (rng.choice(["coding", "math", "writing", "other"]), 0.9)}
+        if i % 5:  # some events carry no reasoning label
+            labels["reasoning_heavy"] = (rng.choice(["yes", "no"]), 0.7)
+        signals = {
+            "prompt_tokens": rng.choice([0, 7, 7, 120, 3000, rng.randrange(5000)]),
+            "completion_tokens": rng.randrange(900),
+            "reasoning_tokens": rng.choice([0, 0, 64]),
+            "turns": 1,
+            "tools_offered": i % 3 == 0,
+            "tool_call": i % 6 == 0,
+            "language": rng.choice(["en", "es", None]),
+        }
+        records.append(
+            event(
+                ts=start + timedelta(minutes=rng.randrange(60 * 24 * 20)),
+                labels=labels,
+                signals=signals,
+                model=rng.choice(["gpt-4o", "o3", None]),
+                app=rng.choice(["web", "ide", None]),
+            )
+        )
+    store.record(records)
+    windows = [(None, None), (start + timedelta(days=3, hours=5), start + timedelta(days=11, minutes=30))]
+    for since, until in windows:
+        rows = store.event_rows(since, until)
+        for bucket, weight in (("hour", "requests"), ("day", "tokens"), ("week", "requests")):
+            by_rows = dashboard_payload(
+                (to_row(r, r.labels or {}, r.signals or {}) for r in records_from_store_rows(rows)),
+                bucket,
+                weight,
+                since,
+                until,
+            )
+            in_sql = store_dashboard_payload(store, bucket, weight, since, until)
+            for key in ("totals", "findings", "tables", "sections", "names", "range", "empty"):
+                assert in_sql[key] == by_rows[key], (bucket, weight, key)
+
+
+def test_the_report_of_an_empty_store(store):
+    from traffic.report import store_dashboard_payload
+
+    payload = store_dashboard_payload(store, "day", "requests")
+    assert payload["empty"] is True and payload["totals"]["requests"] == 0
