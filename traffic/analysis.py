@@ -242,34 +242,8 @@ def row_aggregates(frame: pd.DataFrame, bucket: str) -> Aggregates:
     )
 
 
-def _medians_from_counts(rows: list[tuple[Any, ...]]) -> tuple[pd.DataFrame, float, float]:
-    """Per-key medians (as pandas computes them: the mean of the two middle values) from (key, kind, value, n)."""
-    counts = pd.DataFrame(rows, columns=["key", "kind", "value", "n"])
-    out: dict[str, dict[Any, float]] = {"prompt_tokens_median": {}, "completion_tokens_median": {}}
-    overall: dict[str, float] = {}
-    if counts.empty:
-        return pd.DataFrame(out, columns=list(_MEDIANS)), 0.0, 0.0
-    counts["value"] = counts["value"].fillna(0).astype("int64")
-    for (key, kind), group in counts.groupby(["key", "kind"], dropna=False, sort=False):
-        out[f"{kind}_tokens_median"][key] = _weighted_median(group["value"], group["n"])
-    for kind, group in counts.groupby("kind"):
-        merged = group.groupby("value")["n"].sum()
-        overall[str(kind)] = _weighted_median(pd.Series(merged.index), pd.Series(merged.to_numpy()))
-    frame = pd.DataFrame(out, columns=list(_MEDIANS))
-    return frame, overall.get("prompt", 0.0), overall.get("completion", 0.0)
-
-
-def _weighted_median(values: pd.Series, counts: pd.Series) -> float:
-    order = values.to_numpy().argsort(kind="stable")
-    sorted_values, cumulative = values.to_numpy()[order], counts.to_numpy()[order].cumsum()
-    n = int(cumulative[-1])
-    lower = sorted_values[int((cumulative > (n - 1) // 2).argmax())]
-    upper = sorted_values[int((cumulative > n // 2).argmax())]
-    return (float(lower) + float(upper)) / 2
-
-
 def store_aggregates(agg: Any, bucket: str) -> Aggregates:
-    """:class:`Aggregates` from the event store's GROUP BY results (:class:`traffic.store.ReportAggregates`)."""
+    """:class:`Aggregates` from the event store's aggregation (:class:`traffic.store.ReportAggregates`)."""
     from traffic.store import clamp_int
     from traffic.timeutil import bucket_start
 
@@ -281,39 +255,45 @@ def store_aggregates(agg: Any, bucket: str) -> Aggregates:
             starts[number] = pd.Timestamp(bucket_start(bucket, int(number)))
         return starts[number]
 
-    cube = pd.DataFrame(
+    fine = pd.DataFrame(
         [
-            (start_of(n), category or other, heavy, bool(offered), bool(called), int(count), *map(clamp_int, sums))
-            for n, category, heavy, offered, called, count, *sums in agg.cube
+            (
+                start_of(number),
+                category or other,
+                heavy,
+                bool(offered),
+                bool(called),
+                model or "unknown",
+                language or "und",
+                int(count),
+                *map(clamp_int, sums),
+            )
+            for number, category, heavy, offered, called, model, language, count, *sums in agg.cube
         ],
-        columns=[bucket, *_CUBE_KEYS, "requests", *_SUMS],
+        columns=[bucket, *_CUBE_KEYS, "model", "language", "requests", *_SUMS],
     )
     for column in ("requests", *_SUMS):
-        cube[column] = cube[column].astype("int64")
-    model_category = pd.DataFrame(
-        [(model or "unknown", category or other, int(n), clamp_int(t)) for model, category, n, t in agg.model_category],
-        columns=["model", "category", "requests", "tokens"],
-    )
-    model_category = model_category.groupby(["model", "category"], as_index=False)[["requests", "tokens"]].sum()
-    languages = pd.DataFrame(
-        [(language or "und", int(n), clamp_int(t)) for language, n, t in agg.languages],
-        columns=["language", "requests", "tokens"],
-    )
-    languages = languages.groupby("language", as_index=False)[["requests", "tokens"]].sum()
-    bucket_medians, prompt_median, completion_median = _medians_from_counts(
-        [(start_of(key), kind, value, n) for key, kind, value, n in agg.bucket_values]
-    )
-    category_medians, _, _ = _medians_from_counts(
-        [(key or other, kind, value, n) for key, kind, value, n in agg.category_values]
-    )
+        fine[column] = fine[column].astype("int64")
+    fine["tokens"] = fine["prompt_tokens"] + fine["completion_tokens"]
+    cube = fine.groupby([bucket, *_CUBE_KEYS], dropna=False, as_index=False)[["requests", *_SUMS]].sum()
+
+    def medians(pairs: dict[str, list[tuple[Any, float]]], key: Any) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                f"{kind}_tokens_median": pd.Series({key(k): v for k, v in pairs.get(kind, [])}, dtype="float64")
+                for kind in ("prompt", "completion")
+            },
+            columns=list(_MEDIANS),
+        )
+
     return Aggregates(
         cube=cube,
-        model_category=model_category,
-        languages=languages,
-        bucket_medians=bucket_medians,
-        category_medians=category_medians,
-        prompt_tokens_median=prompt_median,
-        completion_tokens_median=completion_median,
+        model_category=fine.groupby(["model", "category"], as_index=False)[["requests", "tokens"]].sum(),
+        languages=fine.groupby("language", as_index=False)[["requests", "tokens"]].sum(),
+        bucket_medians=medians(agg.bucket_medians, start_of),
+        category_medians=medians(agg.category_medians, lambda c: c or other),
+        prompt_tokens_median=agg.overall_medians.get("prompt", 0.0),
+        completion_tokens_median=agg.overall_medians.get("completion", 0.0),
         apps=agg.apps,
         start=agg.start,
         end=agg.end,

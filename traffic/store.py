@@ -37,6 +37,7 @@ from sqlalchemy import (
     create_engine,
     event,
     func,
+    literal_column,
     select,
     text,
 )
@@ -142,18 +143,19 @@ class LabelRow:
 
 @dataclass
 class ReportAggregates:
-    """What the report needs from the store, computed by GROUP BY in the database (a few thousand rows at most).
+    """What the report needs from the store, computed by the database over a time range.
 
-    Buckets are the integer ``ts_hour``/``ts_day``/``ts_week`` numbers; a missing label or value is None.
+    ``cube`` has one row per (bucket, category, reasoning_heavy, tools_offered, tool_call, model, language)
+    with the request count and the prompt, completion and reasoning token sums: its size is bounded by the
+    number of buckets and labels, not events. Medians are exact, computed by the database with window
+    functions (it sorts on disk as needed), as ``(key, median)`` pairs. Buckets are the integer
+    ``ts_hour``/``ts_day``/``ts_week`` numbers; a missing label or value is None.
     """
 
-    cube: list[
-        tuple[Any, ...]
-    ]  # (bucket, category, reasoning_heavy, tools_offered, tool_call, n, prompt, completion, reasoning)
-    model_category: list[tuple[Any, ...]]  # (model, category, n, tokens)
-    languages: list[tuple[Any, ...]]  # (language, n, tokens)
-    bucket_values: list[tuple[Any, ...]]  # (bucket, "prompt" | "completion", value, n): for medians
-    category_values: list[tuple[Any, ...]]  # (category, "prompt" | "completion", value, n)
+    cube: list[tuple[Any, ...]]
+    bucket_medians: dict[str, list[tuple[Any, float]]]  # "prompt" / "completion" -> [(bucket, median)]
+    category_medians: dict[str, list[tuple[Any, float]]]  # "prompt" / "completion" -> [(category, median)]
+    overall_medians: dict[str, float]
     apps: int
     start: datetime | None
     end: datetime | None
@@ -382,8 +384,8 @@ class EventStore:
     ) -> ReportAggregates:
         """Everything the report draws, aggregated by the database over the range: memory does not grow with events.
 
-        Token counts are summed with :meth:`total`, so no stored value can overflow a sum; medians come from
-        per-value counts (one row per distinct token count and bucket, not per event).
+        One GROUP BY gives every count and token sum (summed with :meth:`total`, so that no stored value can
+        overflow); the medians come from window functions (``row_number`` over the sorted values).
         """
         check_bucket(bucket)
         b = events.c[f"ts_{bucket}"]
@@ -397,50 +399,66 @@ class EventStore:
             *([events.c.ts < until] if until is not None else []),
         ]
         p, c, r = events.c.prompt_tokens, events.c.completion_tokens, events.c.reasoning_tokens
-        tokens = self.total(cast(p, BigInteger) + cast(c, BigInteger))
-        cube_keys = [b, category.c.label, reasoning.c.label, events.c.tools_offered, events.c.tool_call]
+        keys = [
+            b,
+            category.c.label,
+            reasoning.c.label,
+            events.c.tools_offered,
+            events.c.tool_call,
+            events.c.model,
+            events.c.language,
+        ]
         cube = (
-            select(*cube_keys, func.count(), self.total(p), self.total(c), self.total(r))
+            select(*keys, func.count(), self.total(p), self.total(c), self.total(r))
             .select_from(
                 with_category.outerjoin(
                     reasoning, (reasoning.c.event_id == events.c.id) & (reasoning.c.dimension == "reasoning_heavy")
                 )
             )
             .where(*window)
-            .group_by(*cube_keys)
+            .group_by(*keys)
         )
-        model_category = (
-            select(events.c.model, category.c.label, func.count(), tokens)
-            .select_from(with_category)
-            .where(*window)
-            .group_by(events.c.model, category.c.label)
-        )
-        languages = select(events.c.language, func.count(), tokens).where(*window).group_by(events.c.language)
         # A call with no app counts as the app "unknown", as in the report over rows.
         apps = func.count(func.coalesce(events.c.app, "unknown").distinct())
         summary = select(apps, func.min(events.c.ts), func.max(events.c.ts)).where(*window)
 
-        def values(key: Any, column: Any, kind: str, source: Any) -> Any:
-            return (
-                select(key.label("key"), text(f"'{kind}'"), column.label("value"), func.count())
+        def medians(key: Any, value: Any, source: Any) -> Any:
+            # The middle value (odd count) or the mean of the two middle values (even count), as pandas does.
+            ranked = (
+                select(
+                    key.label("key"),
+                    value.label("value"),
+                    func.row_number().over(partition_by=key, order_by=value).label("rn"),
+                    func.count().over(partition_by=key).label("n"),
+                )
                 .select_from(source)
                 .where(*window)
-                .group_by(key, column)
+                .subquery()
             )
+            middle = (ranked.c.rn == (ranked.c.n + 1) // 2) | (ranked.c.rn == (ranked.c.n + 2) // 2)
+            return select(ranked.c.key, func.avg(ranked.c.value)).where(middle).group_by(ranked.c.key)
 
-        bucket_values = values(b, p, "prompt", events).union_all(values(b, c, "completion", events))
-        category_values = values(category.c.label, p, "prompt", with_category).union_all(
-            values(category.c.label, c, "completion", with_category)
-        )
+        everything = literal_column("0")
         with self.engine.connect() as conn:
-            apps, start, end = conn.execute(summary).one()
+            count, start, end = conn.execute(summary).one()
+
+            def run(query: Any) -> list[tuple[Any, float]]:
+                return [(key, float(median)) for key, median in conn.execute(query)]
+
             return ReportAggregates(
                 cube=[tuple(row) for row in conn.execute(cube)],
-                model_category=[tuple(row) for row in conn.execute(model_category)],
-                languages=[tuple(row) for row in conn.execute(languages)],
-                bucket_values=[tuple(row) for row in conn.execute(bucket_values)],
-                category_values=[tuple(row) for row in conn.execute(category_values)],
-                apps=int(apps or 0),
+                bucket_medians={
+                    kind: run(medians(b, column, events)) for kind, column in (("prompt", p), ("completion", c))
+                },
+                category_medians={
+                    kind: run(medians(category.c.label, column, with_category))
+                    for kind, column in (("prompt", p), ("completion", c))
+                },
+                overall_medians={
+                    kind: dict(run(medians(everything, column, events))).get(0, 0.0)
+                    for kind, column in (("prompt", p), ("completion", c))
+                },
+                apps=int(count or 0),
                 start=as_utc(start),
                 end=as_utc(end),
             )
