@@ -27,9 +27,18 @@ from traffic.store import EventStore
 TEXT = "translate sentence {i} into german"
 
 
-def burst(base: str, n: int, threads: int, body: Callable[[int], Any] | None = None) -> list[tuple[int, str]]:
-    """POST ``n`` recorded classifications from ``threads`` clients: (status, event id) per answer, 0 if none."""
-    answers: list[tuple[int, str]] = []
+def burst(
+    base: str,
+    n: int,
+    threads: int,
+    body: Callable[[int], Any] | None = None,
+    answers: list[tuple[int, str]] | None = None,
+) -> list[tuple[int, str]]:
+    """POST ``n`` recorded classifications from ``threads`` clients: (status, event id) per answer, 0 if none.
+
+    Answers are appended to ``answers`` as they come (so that another thread can watch them).
+    """
+    answers = [] if answers is None else answers
     lock = threading.Lock()
     counter = iter(range(n))
     make = body or (lambda i: {"text": TEXT.format(i=i)})
@@ -110,7 +119,7 @@ def main() -> None:
 
             killer = threading.Thread(target=kill_after, args=(args.requests // 2,))
             killer.start()
-            answers.extend(burst(server.base, args.requests, 16))
+            burst(server.base, args.requests, 16, answers=answers)
             killer.join()
         with running_server(models, work, settings, name="restarted") as server:
             restarted = httpx.get(f"{server.base}/healthz").status_code
