@@ -132,7 +132,7 @@ def test_stale_staging_files_are_removed_at_start(make_client, models_copy: Path
 def test_an_offset_timestamp_is_bucketed_and_stored_in_utc(make_client, tmp_path):
     with make_client(min_group_count=1) as client:
         # 01:00 on 3 March at +09:00 is 16:00 on 2 March in UTC.
-        assert client.post("/v1/classify", json={"text": "hi", "timestamp": "2026-03-03T01:00:00+09:00"}).ok
+        assert client.post("/v1/classify", json={"text": "hi", "timestamp": "2026-03-03T01:00:00+09:00"}).is_success
         [day] = client.get("/v1/distribution", params={"bucket": "day"}).json()["buckets"]
         assert day["bucket"].startswith("2026-03-02")
     with sqlite3.connect(tmp_path / "events.db") as conn:
