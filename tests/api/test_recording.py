@@ -97,7 +97,7 @@ def test_acknowledged_means_stored_and_unstorable_rows_are_counted(make_client, 
 def test_a_store_that_cannot_commit_answers_503_with_retry_after(make_client, tmp_path):
     with make_client(record_timeout_s=1) as client:
         locked = threading.Event()
-        holder = threading.Thread(target=hold_write_lock, args=(tmp_path / "events.db", 4, locked))
+        holder = threading.Thread(target=hold_write_lock, args=(tmp_path / "events.db", 8, locked))
         holder.start()
         locked.wait(5)
         response = client.post("/v1/classify", json={"text": "fix my python bug"})
