@@ -9,7 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from classifier.errors import DatasetError, InputError, ModelLoadError, OverloadedError
+from classifier.errors import DatasetError, InputError, ModelLoadError, OverloadedError, StoreUnavailableError
 from classifier.requests import field_path
 
 log = logging.getLogger(__name__)
@@ -112,6 +112,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(OverloadedError)
     async def _overloaded(_: Request, exc: OverloadedError) -> JSONResponse:
         return _respond(429, f"{exc}; the service is at capacity", headers={"Retry-After": str(exc.retry_after)})
+
+    @app.exception_handler(StoreUnavailableError)
+    async def _store_unavailable(_: Request, exc: StoreUnavailableError) -> JSONResponse:
+        return _respond(503, str(exc), headers={"Retry-After": str(exc.retry_after)}, type="store_unavailable")
 
     @app.exception_handler(Exception)
     async def _internal(_: Request, exc: Exception) -> JSONResponse:

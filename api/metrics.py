@@ -48,4 +48,17 @@ class ServiceMetrics:
         self.rejected = Counter(
             "promptprism_overloaded", "Requests refused with 429 because the queue was full.", registry=self.registry
         )
+        self.events_committed = Counter(
+            "promptprism_events_committed", "Recorded events committed to the store.", registry=self.registry
+        )
+        self.events_dead_lettered = Counter(
+            "promptprism_events_dead_lettered",
+            "Recorded events that no store column could hold, kept in the dead_letters table instead.",
+            registry=self.registry,
+        )
+        self.events_unavailable = Counter(
+            "promptprism_events_store_unavailable",
+            "Events refused with 503 because the store could not commit in time (never acknowledged).",
+            registry=self.registry,
+        )
         self.model = Info("promptprism_active_model", "The model version being served.", registry=self.registry)

@@ -4,13 +4,34 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from classifier import ClassificationResult, DimensionResult, Signals
 from classifier.errors import InputError
 from classifier.requests import ChatRequest, ChatResponse, Item, parse_item
+from traffic.store import MAX_COUNT, MAX_METADATA_CHARS, count_problem, metadata_problem
+
+
+def _storable_text(value: str | None) -> str | None:
+    # Checked at the edge, so that a value the event store cannot hold is a 422 naming its field, not a failed write.
+    problem = metadata_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+# The usage counts that become stored token counts (prompt_tokens after Anthropic's are read into it).
+_USAGE_COUNTS = (
+    "input_tokens",
+    "cache_creation_input_tokens",
+    "cache_read_input_tokens",
+    "output_tokens",
+    "prompt_tokens",
+    "completion_tokens",
+)
+MetadataText = Annotated[str | None, AfterValidator(_storable_text)]
 
 
 class ErrorDetail(BaseModel):
@@ -60,12 +81,20 @@ class ClassifyRequest(BaseModel):
     completion: str | None = None
     request: ChatRequest | None = None
     response: ChatResponse | None = None
-    model: str | None = Field(None, description="The LLM that served the call (for group_by=model).")
-    app: str | None = Field(None, description="The calling application (for group_by=app).")
-    user: str | None = Field(None, description="A user or API-key id; stored as given, never shown in distributions.")
+    model: MetadataText = Field(
+        None, max_length=MAX_METADATA_CHARS, description="The LLM that served the call (for group_by=model)."
+    )
+    app: MetadataText = Field(
+        None, max_length=MAX_METADATA_CHARS, description="The calling application (for group_by=app)."
+    )
+    user: MetadataText = Field(
+        None,
+        max_length=MAX_METADATA_CHARS,
+        description="A user or API-key id; stored as given, never shown in distributions.",
+    )
     timestamp: datetime | None = Field(None, description="When the call happened; default: now.")
-    prompt_tokens: int | None = Field(None, ge=0, description="Overrides the prompt token count.")
-    completion_tokens: int | None = Field(None, ge=0, description="Overrides the completion token count.")
+    prompt_tokens: int | None = Field(None, ge=0, le=MAX_COUNT, description="Overrides the prompt token count.")
+    completion_tokens: int | None = Field(None, ge=0, le=MAX_COUNT, description="Overrides the completion token count.")
     record: bool = Field(True, description="Store the classification for distributions.")
 
     def to_item(self) -> Item:
@@ -82,11 +111,39 @@ class ClassifyRequest(BaseModel):
             )
         if self.response is not None and shapes[0] != "request":
             raise InputError("'response' goes with 'request'", "response")
+        self.check_storable()
         if shapes[0] == "request":
             return parse_item(self.model_dump(include={"request", "response"}, exclude_none=True, by_alias=True))
         if shapes[0] == "prompt":
             return parse_item({"prompt": self.prompt, "completion": self.completion})
         return parse_item({"text": self.text})
+
+    def check_storable(self) -> None:
+        """InputError naming the field when the chat request or response holds metadata the store cannot hold.
+
+        The model names and the usage counts become event columns; the other
+        metadata fields are checked by their own validators.
+        """
+        if self.request is not None:
+            problem = metadata_problem(self.request.model)
+            if problem:
+                raise InputError(problem, "request.model")
+        if self.response is None:
+            return
+        problem = metadata_problem(self.response.model)
+        if problem:
+            raise InputError(problem, "response.model")
+        usage = self.response.usage
+        if usage is None:
+            return
+        details = usage.completion_tokens_details
+        counts = {name: getattr(usage, name) for name in _USAGE_COUNTS}
+        counts["completion_tokens_details.reasoning_tokens"] = details.reasoning_tokens if details else None
+        for name, value in counts.items():
+            problem = count_problem(value) if value is not None else None
+            if problem:
+                # prompt_tokens may be Anthropic's input_tokens plus its cache tokens, each in bounds on its own.
+                raise InputError(problem, f"response.usage.{name}")
 
 
 class ClassifyResponse(BaseModel):

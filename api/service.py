@@ -19,7 +19,7 @@ from api.batcher import MicroBatcher
 from api.jobs import TrainingJobs
 from api.metrics import ServiceMetrics
 from classifier import PromptPrismModel, load_model
-from classifier.artifacts import ACTIVE_POINTER, active_version, set_active_version
+from classifier.artifacts import ACTIVE_POINTER, active_version, remove_stale_files, set_active_version
 from promptprism.settings import Settings
 from traffic.store import EventStore
 from traffic.writer import EventWriter
@@ -32,11 +32,18 @@ class Service:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.store = EventStore(settings.sqlalchemy_url)
+        # A statement never waits for a lock longer than a recording call may wait for its commit.
+        self.store = EventStore(settings.sqlalchemy_url, busy_timeout_s=min(5.0, settings.record_timeout_s / 2))
         self.batcher: MicroBatcher | None = None
-        self.writer = EventWriter(self.store)
         self.metrics = ServiceMetrics(
             queue_depth=lambda: self.batcher.depth if self.batcher else 0, cache_hit_rate=self._cache_hit_rate
+        )
+        self.writer = EventWriter(
+            self.store,
+            commit_timeout_s=settings.record_timeout_s,
+            on_committed=self.metrics.events_committed.inc,
+            on_dead_letter=self.metrics.events_dead_lettered.inc,
+            on_unavailable=self.metrics.events_unavailable.inc,
         )
         self.jobs = TrainingJobs(settings.models_dir, on_success=lambda result: self.activate(result.version))
         self.started_at = time.time()
@@ -130,6 +137,11 @@ class Service:
     async def start(self) -> None:
         """Create the store's schema, load and warm the model, and start the batcher and the writer."""
         settings = self.settings
+        stale = remove_stale_files(settings.models_dir)  # what a crash in the middle of writing a version left
+        if stale:
+            log.info(
+                "removed %d file(s) left by an interrupted write in %s: %s", len(stale), settings.models_dir, stale
+            )
         self.store.create_schema()
         model = await asyncio.to_thread(self.load_initial_model)
         batcher = MicroBatcher(

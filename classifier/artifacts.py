@@ -126,6 +126,40 @@ def staging_dir(models_dir: Path, version: str) -> Iterator[Path]:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
+# A staging directory or a pointer file younger than this may belong to a writer in another process (a CLI
+# `train` next to the service); older ones were left by a process that died while writing.
+STALE_AFTER_S = 60.0
+
+
+def remove_stale_files(models_dir: Path, older_than_s: float = STALE_AFTER_S) -> list[str]:
+    """Delete the ``.tmp-*`` staging directories and ``.ACTIVE.*`` temporary files a crash left in ``models_dir``.
+
+    They are never read (a version appears only by the staging directory's
+    rename, ACTIVE only by ``os.replace``), so this only reclaims space and
+    keeps the folder tidy. Returns the names removed.
+    """
+    import time
+
+    removed: list[str] = []
+    if not models_dir.is_dir():
+        return removed
+    cutoff = time.time() - older_than_s
+    for path in models_dir.iterdir():
+        if not (path.name.startswith(".tmp-") or path.name.startswith(f".{ACTIVE_POINTER}.")):
+            continue
+        try:
+            if path.lstat().st_mtime > cutoff:
+                continue
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+            removed.append(path.name)
+        except OSError:  # another process removed it, or it is not ours to remove: leave it
+            continue
+    return removed
+
+
 def save_heads(directory: Path, heads: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Dump each head with joblib, plus its serving arrays (``.npz``) when it has them.
 

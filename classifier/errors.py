@@ -51,3 +51,12 @@ class OverloadedError(PromptPrismError):
     def __init__(self, retry_after: int) -> None:
         super().__init__(f"the classification queue is full; retry in {retry_after} s")
         self.retry_after = retry_after
+
+
+class StoreUnavailableError(PromptPrismError):
+    """The event store cannot commit right now (locked, down, full); nothing was acknowledged: retry later."""
+
+    def __init__(self, reason: str, retry_after: int = 5) -> None:
+        super().__init__(f"the event store is unavailable ({reason}); nothing was recorded: retry in {retry_after} s")
+        self.reason = reason
+        self.retry_after = retry_after

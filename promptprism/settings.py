@@ -39,6 +39,12 @@ class Settings(BaseSettings):
     database_path: Path = Field(Path("promptprism.db"), description="SQLite file of recorded classifications.")
     database_url: str | None = Field(None, description="SQLAlchemy URL; overrides database_path (e.g. PostgreSQL).")
     store_text: bool = Field(False, description="Also store the raw text of recorded requests.")
+    record_timeout_s: float = Field(
+        10.0,
+        gt=0,
+        le=300,
+        description="How long a recording classify waits for the store to commit before answering 503.",
+    )
 
     # HTTP
     host: str = Field("127.0.0.1", description="Address `promptprism serve` binds.")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from classifier.taxonomy import abstain_label, load_taxonomy
@@ -199,30 +200,156 @@ def _order_by_count(values: pd.Series, weights: pd.Series | None = None, last: s
     return [str(v) for v in ordered]
 
 
+@dataclass
+class Aggregates:
+    """The grouped counts every table is built from: from report rows (:func:`row_aggregates`) or from the
+    event store's GROUP BY queries (:func:`store_aggregates`), so that both give the same report.
+
+    ``cube`` has one row per (bucket, category, reasoning_heavy, tools_offered, tool_call) with ``requests``
+    and token sums; ``model_category`` per (model, category) and ``languages`` per language, with
+    ``requests`` and ``tokens``; the medians are per bucket, per category and overall.
+    """
+
+    cube: pd.DataFrame
+    model_category: pd.DataFrame
+    languages: pd.DataFrame
+    bucket_medians: pd.DataFrame  # index: bucket start; columns prompt_tokens_median, completion_tokens_median
+    category_medians: pd.DataFrame  # index: category; the same columns
+    prompt_tokens_median: float
+    completion_tokens_median: float
+    apps: int
+    start: datetime | None
+    end: datetime | None
+
+
+_CUBE_KEYS = ("category", "reasoning_heavy", "tools_offered", "tool_call")
+_SUMS = ("prompt_tokens", "completion_tokens", "reasoning_tokens")
+_MEDIANS = ("prompt_tokens_median", "completion_tokens_median")
+
+
+def row_aggregates(frame: pd.DataFrame, bucket: str) -> Aggregates:
+    """:class:`Aggregates` of a frame of :func:`rows_frame` (one row per call)."""
+    b = bucket
+    frame = frame.assign(**{b: bucket_starts(frame["ts"], bucket)}) if not frame.empty else frame.assign(**{b: []})
+    cube = (
+        frame.groupby([b, *_CUBE_KEYS], dropna=False)
+        .agg(requests=("ts", "size"), **{name: (name, "sum") for name in _SUMS})
+        .reset_index()
+    )
+    medians = {
+        "prompt_tokens_median": ("prompt_tokens", "median"),
+        "completion_tokens_median": ("completion_tokens", "median"),
+    }
+    return Aggregates(
+        cube=cube,
+        model_category=frame.groupby(["model", "category"])
+        .agg(requests=("ts", "size"), tokens=("tokens", "sum"))
+        .reset_index(),
+        languages=frame.groupby("language").agg(requests=("ts", "size"), tokens=("tokens", "sum")).reset_index(),
+        bucket_medians=frame.groupby(b).agg(**medians),
+        category_medians=frame.groupby("category").agg(**medians),
+        prompt_tokens_median=float(frame["prompt_tokens"].median()) if not frame.empty else 0.0,
+        completion_tokens_median=float(frame["completion_tokens"].median()) if not frame.empty else 0.0,
+        apps=int(frame["app"].nunique()),
+        start=frame["ts"].min().to_pydatetime() if not frame.empty else None,
+        end=frame["ts"].max().to_pydatetime() if not frame.empty else None,
+    )
+
+
+def store_aggregates(agg: Any, bucket: str) -> Aggregates:
+    """:class:`Aggregates` from the event store's aggregation (:class:`traffic.store.ReportAggregates`)."""
+    from traffic.store import clamp_int
+    from traffic.timeutil import bucket_start
+
+    other = abstain_label("category")
+    starts: dict[Any, pd.Timestamp] = {}
+
+    def start_of(number: Any) -> pd.Timestamp:
+        if number not in starts:
+            starts[number] = pd.Timestamp(bucket_start(bucket, int(number)))
+        return starts[number]
+
+    fine = pd.DataFrame(
+        [
+            (
+                start_of(number),
+                category or other,
+                heavy,
+                bool(offered),
+                bool(called),
+                model or "unknown",
+                language or "und",
+                int(count),
+                *map(clamp_int, sums),
+            )
+            for number, category, heavy, offered, called, model, language, count, *sums in agg.cube
+        ],
+        columns=[bucket, *_CUBE_KEYS, "model", "language", "requests", *_SUMS],
+    )
+    for column in ("requests", *_SUMS):
+        fine[column] = fine[column].astype("int64")
+    fine["tokens"] = fine["prompt_tokens"] + fine["completion_tokens"]
+    cube = fine.groupby([bucket, *_CUBE_KEYS], dropna=False, as_index=False)[["requests", *_SUMS]].sum()
+
+    def medians(pairs: dict[str, list[tuple[Any, float]]], key: Any) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                f"{kind}_tokens_median": pd.Series({key(k): v for k, v in pairs.get(kind, [])}, dtype="float64")
+                for kind in ("prompt", "completion")
+            },
+            columns=list(_MEDIANS),
+        )
+
+    return Aggregates(
+        cube=cube,
+        model_category=fine.groupby(["model", "category"], as_index=False)[["requests", "tokens"]].sum(),
+        languages=fine.groupby("language", as_index=False)[["requests", "tokens"]].sum(),
+        bucket_medians=medians(agg.bucket_medians, start_of),
+        category_medians=medians(agg.category_medians, lambda c: c or other),
+        prompt_tokens_median=agg.overall_medians.get("prompt", 0.0),
+        completion_tokens_median=agg.overall_medians.get("completion", 0.0),
+        apps=agg.apps,
+        start=agg.start,
+        end=agg.end,
+    )
+
+
 def build_report_data(frame: pd.DataFrame, bucket: str = "week") -> ReportData:
     """Compute every table, the totals and the findings from a frame of :func:`rows_frame`."""
     check_bucket(bucket)
+    return build_report_from_aggregates(row_aggregates(frame, bucket), bucket)
+
+
+def _order(counts: pd.Series, last: str | None = None) -> list[str]:
+    ordered = sorted(counts.index, key=lambda v: (-counts[v], str(v)))
+    if last is not None and last in ordered:
+        ordered.remove(last)
+        ordered.append(last)
+    return [str(v) for v in ordered]
+
+
+def build_report_from_aggregates(agg: Aggregates, bucket: str = "week") -> ReportData:
+    """Compute every table, the totals and the findings from grouped counts (:class:`Aggregates`)."""
+    check_bucket(bucket)
     b = bucket
-    frame = frame.assign(**{b: bucket_starts(frame["ts"], bucket)}) if not frame.empty else frame.assign(**{b: []})
+    cube = agg.cube.assign(tokens=agg.cube["prompt_tokens"] + agg.cube["completion_tokens"])
     other = abstain_label("category")
-    category_order = _order_by_count(frame["category"], last=other)
-    model_order = _order_by_count(frame["model"], frame["tokens"])
+    category_order = _order(cube.groupby("category")["requests"].sum(), last=other)
+    model_order = _order(agg.model_category.groupby("model")["tokens"].sum())
     # Every bucket of the span, empty ones too: a week without calls is a gap in the charts (and zero requests
     # in the tables), not a line drawn straight from the week before to the week after.
-    buckets = bucket_range(frame[b].min(), frame[b].max(), bucket) if not frame.empty else []
+    buckets = bucket_range(cube[b].min(), cube[b].max(), bucket) if not cube.empty else []
     bucket_format = "datetime" if bucket == "hour" else "date"
     bucket_column = Column(b, BUCKET_TITLES[bucket], bucket_format)
-    heavy = frame["reasoning_heavy"].eq("yes")
-    has_reasoning = bool(frame["reasoning_heavy"].notna().any())
+    heavy = cube["reasoning_heavy"].eq("yes")
+    has_reasoning = bool(cube["reasoning_heavy"].notna().any())
     tables: dict[str, Table] = {}
 
     # 1. Category share per bucket, by requests and by tokens; every category in every bucket (0 when absent),
     # so that stacked areas do not interpolate over missing points.
     grid = pd.MultiIndex.from_product([buckets, category_order], names=[b, "category"])
     per_category = (
-        frame.groupby([b, "category"])
-        .agg(requests=("ts", "size"), tokens=("tokens", "sum"))
-        .reindex(grid, fill_value=0)
+        cube.groupby([b, "category"])[["requests", "tokens"]].sum().reindex(grid, fill_value=0)
     ).reset_index()
     bucket_totals = per_category.groupby(b)[["requests", "tokens"]].transform("sum")
     per_category["request_share"] = _share(per_category["requests"], bucket_totals["requests"])
@@ -241,27 +368,26 @@ def build_report_data(frame: pd.DataFrame, bucket: str = "week") -> ReportData:
         per_category,
     )
 
+    weighted = cube.assign(
+        heavy=cube["requests"].where(heavy, 0),
+        heavy_tokens=cube["tokens"].where(heavy, 0),
+        offered=cube["requests"].where(cube["tools_offered"].astype(bool), 0),
+        called=cube["requests"].where(cube["tool_call"].astype(bool), 0),
+    )
     per_bucket = (
-        frame.assign(
-            heavy=heavy,
-            heavy_tokens=frame["tokens"].where(heavy, 0),
-        )
-        .groupby(b)
+        weighted.groupby(b)
         .agg(
-            requests=("ts", "size"),
+            requests=("requests", "sum"),
             reasoning_heavy_requests=("heavy", "sum"),
             tokens=("tokens", "sum"),
             reasoning_heavy_tokens=("heavy_tokens", "sum"),
             completion_tokens=("completion_tokens", "sum"),
             reasoning_tokens=("reasoning_tokens", "sum"),
-            tools_offered_requests=("tools_offered", "sum"),
-            tool_call_requests=("tool_call", "sum"),
+            tools_offered_requests=("offered", "sum"),
+            tool_call_requests=("called", "sum"),
             prompt_tokens=("prompt_tokens", "sum"),
-            prompt_tokens_mean=("prompt_tokens", "mean"),
-            prompt_tokens_median=("prompt_tokens", "median"),
-            completion_tokens_mean=("completion_tokens", "mean"),
-            completion_tokens_median=("completion_tokens", "median"),
         )
+        .join(agg.bucket_medians)
         .reindex(pd.Index(buckets, name=b))
         .reset_index()
     )
@@ -269,6 +395,11 @@ def build_report_data(frame: pd.DataFrame, bucket: str = "week") -> ReportData:
     for column in per_bucket.columns:
         if column != b and not column.endswith(("_mean", "_median")):
             per_bucket[column] = per_bucket[column].fillna(0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        per_bucket["prompt_tokens_mean"] = per_bucket["prompt_tokens"] / per_bucket["requests"].replace(0, np.nan)
+        per_bucket["completion_tokens_mean"] = per_bucket["completion_tokens"] / per_bucket["requests"].replace(
+            0, np.nan
+        )
     for column in (
         "requests",
         "tokens",
@@ -341,19 +472,14 @@ def build_report_data(frame: pd.DataFrame, bucket: str = "week") -> ReportData:
         "token_trends", f"Prompt and completion tokens per {bucket}", [bucket_column, *length_columns], _round(trends)
     )
     by_category = (
-        frame.groupby("category")
-        .agg(
-            requests=("ts", "size"),
-            prompt_tokens=("prompt_tokens", "sum"),
-            prompt_tokens_mean=("prompt_tokens", "mean"),
-            prompt_tokens_median=("prompt_tokens", "median"),
-            completion_tokens=("completion_tokens", "sum"),
-            completion_tokens_mean=("completion_tokens", "mean"),
-            completion_tokens_median=("completion_tokens", "median"),
-        )
+        cube.groupby("category")[["requests", "prompt_tokens", "completion_tokens"]]
+        .sum()
+        .join(agg.category_medians)
         .reindex(category_order)
-        .reset_index()
     )
+    by_category["prompt_tokens_mean"] = by_category["prompt_tokens"] / by_category["requests"]
+    by_category["completion_tokens_mean"] = by_category["completion_tokens"] / by_category["requests"]
+    by_category = by_category.rename_axis("category").reset_index()
     tables["tokens_by_category"] = Table(
         "tokens_by_category",
         "Prompt and completion tokens by category",
@@ -362,7 +488,7 @@ def build_report_data(frame: pd.DataFrame, bucket: str = "week") -> ReportData:
     )
 
     # 5. Language mix.
-    languages = frame.groupby("language").agg(requests=("ts", "size"), tokens=("tokens", "sum")).reset_index()
+    languages = agg.languages[["language", "requests", "tokens"]].copy()
     languages["request_share"] = _share(languages["requests"], pd.Series(languages["requests"].sum(), languages.index))
     languages["token_share"] = _share(languages["tokens"], pd.Series(languages["tokens"].sum(), languages.index))
     languages = languages.sort_values(["requests", "language"], ascending=[False, True], ignore_index=True)
@@ -382,8 +508,8 @@ def build_report_data(frame: pd.DataFrame, bucket: str = "week") -> ReportData:
     # 6. Model by category, with shares within each model; and each model's top categories by tokens.
     model_grid = pd.MultiIndex.from_product([model_order, category_order], names=["model", "category"])
     by_model = (
-        frame.groupby(["model", "category"])
-        .agg(requests=("ts", "size"), tokens=("tokens", "sum"))
+        agg.model_category.groupby(["model", "category"])[["requests", "tokens"]]
+        .sum()
         .reindex(model_grid, fill_value=0)
         .reset_index()
     )
@@ -406,16 +532,16 @@ def build_report_data(frame: pd.DataFrame, bucket: str = "week") -> ReportData:
     tables["model_top_categories"] = _top_categories(by_model, model_order)
 
     totals = {
-        "requests": len(frame),
-        "tokens": int(frame["tokens"].sum()),
-        "prompt_tokens": int(frame["prompt_tokens"].sum()),
-        "completion_tokens": int(frame["completion_tokens"].sum()),
-        "reasoning_tokens": int(frame["reasoning_tokens"].sum()),
+        "requests": int(cube["requests"].sum()),
+        "tokens": int(cube["tokens"].sum()),
+        "prompt_tokens": int(cube["prompt_tokens"].sum()),
+        "completion_tokens": int(cube["completion_tokens"].sum()),
+        "reasoning_tokens": int(cube["reasoning_tokens"].sum()),
         "models": len(model_order),
-        "apps": int(frame["app"].nunique()),
+        "apps": agg.apps,
         "buckets": len(buckets),
-        "prompt_tokens_median": float(frame["prompt_tokens"].median()) if not frame.empty else 0.0,
-        "completion_tokens_median": float(frame["completion_tokens"].median()) if not frame.empty else 0.0,
+        "prompt_tokens_median": agg.prompt_tokens_median,
+        "completion_tokens_median": agg.completion_tokens_median,
     }
     data = ReportData(
         bucket=bucket,
@@ -424,11 +550,11 @@ def build_report_data(frame: pd.DataFrame, bucket: str = "week") -> ReportData:
         category_order=category_order,
         model_order=model_order,
         has_reasoning_labels=has_reasoning,
-        start=frame["ts"].min().to_pydatetime() if not frame.empty else None,
-        end=frame["ts"].max().to_pydatetime() if not frame.empty else None,
+        start=agg.start,
+        end=agg.end,
         bucket_count=len(buckets),
     )
-    data.findings = findings(data) if not frame.empty else []
+    data.findings = findings(data) if not cube.empty else []
     return data
 
 

@@ -20,7 +20,16 @@ from pathlib import Path
 from typing import Any
 
 from classifier.errors import TooManyBucketsError
-from traffic.analysis import ReportData, build_report_data, category_name, count_buckets, language_name, rows_frame
+from traffic.analysis import (
+    ReportData,
+    build_report_data,
+    build_report_from_aggregates,
+    category_name,
+    count_buckets,
+    language_name,
+    rows_frame,
+    store_aggregates,
+)
 from traffic.charts import Section, sections
 from traffic.timeutil import iso
 
@@ -124,13 +133,42 @@ def dashboard_payload(
 ) -> dict[str, Any]:
     """The dashboard's payload over report rows: every chart, with the one weight the user picked."""
     frame = rows_frame(rows)
-    buckets = count_buckets(frame, bucket)
+    check_bucket_count(count_buckets(frame, bucket), bucket, max_buckets)
+    return dashboard_payload_of(build_report_data(frame, bucket), weight, since, until)
+
+
+def check_bucket_count(buckets: int, bucket: str, max_buckets: int) -> None:
+    """:class:`TooManyBucketsError` when the range holds more buckets than a chart shows."""
     if buckets > max_buckets:
         raise TooManyBucketsError(
             f"the range holds {buckets} {bucket}s; a chart shows at most {max_buckets}: "
             "choose a coarser bucket or a shorter range"
         )
-    data = build_report_data(frame, bucket)
+
+
+def store_dashboard_payload(
+    store: Any,
+    bucket: str,
+    weight: str,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    max_buckets: int = 1000,
+) -> dict[str, Any]:
+    """The dashboard's payload over an event store (:class:`traffic.store.EventStore`), aggregated in SQL.
+
+    The database groups the events; only the grouped counts (bounded by buckets, categories, models and
+    distinct token counts, not by events) reach Python.
+    """
+    aggregates = store.report_aggregates(bucket, since, until)
+    check_bucket_count(len({row[0] for row in aggregates.cube}), bucket, max_buckets)
+    data = build_report_from_aggregates(store_aggregates(aggregates, bucket), bucket)
+    return dashboard_payload_of(data, weight, since, until)
+
+
+def dashboard_payload_of(
+    data: ReportData, weight: str, since: datetime | None = None, until: datetime | None = None
+) -> dict[str, Any]:
+    """The dashboard's payload of computed report data, with the one weight the user picked."""
     chosen = [] if data.empty else sections(data, (weight,), heatmap_weight=weight, language_weight=weight)
     return build_payload(data, chosen, "PromptPrism live traffic", weight=weight, since=since, until=until)
 

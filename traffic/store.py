@@ -10,15 +10,18 @@ and the label join the index on ``(dimension, label)``.
 
 from __future__ import annotations
 
+import json
+import re
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -30,16 +33,27 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    cast,
     create_engine,
     event,
     func,
+    literal_column,
     select,
     text,
 )
 from sqlalchemy.engine import Engine
+from sqlalchemy.sql.elements import ColumnElement
 
 from classifier.errors import InputError
-from traffic.timeutil import check_bucket, time_buckets
+from traffic.timeutil import as_utc, check_bucket, time_buckets
+
+# What every supported database can store (PostgreSQL's INTEGER and VARCHAR(256) are the tightest): the API
+# validates metadata against these bounds at the edge, and :meth:`EventStore.record` refuses a row outside them,
+# so an unstorable value is a clear 422 or a dead letter, never a failed transaction that takes its neighbours down.
+MAX_COUNT = 2**31 - 1
+MAX_METADATA_CHARS = 256
+TOKEN_SIGNALS = ("prompt_tokens", "completion_tokens", "reasoning_tokens", "turns")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 GROUP_FIELDS = ("model", "app", "language", "tool_call", "tools_offered", "has_code", "model_version")
 
@@ -88,6 +102,18 @@ event_labels = Table(
     Index("ix_event_labels_dimension_label", "dimension", "label"),
 )
 
+# Events that could not be stored (a value no database column can hold): kept here, never silently dropped,
+# with the reason and the event itself as ASCII-only JSON, so that even a NUL byte or a lone surrogate fits.
+dead_letters = Table(
+    "dead_letters",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), nullable=False),
+    Column("failed_at", DateTime(timezone=True), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("payload", Text, nullable=False),
+)
+
 
 @dataclass
 class EventRecord:
@@ -115,14 +141,93 @@ class LabelRow:
     tokens: int
 
 
+@dataclass
+class ReportAggregates:
+    """What the report needs from the store, computed by the database over a time range.
+
+    ``cube`` has one row per (bucket, category, reasoning_heavy, tools_offered, tool_call, model, language)
+    with the request count and the prompt, completion and reasoning token sums: its size is bounded by the
+    number of buckets and labels, not events. Medians are exact, computed by the database with window
+    functions (it sorts on disk as needed), as ``(key, median)`` pairs. Buckets are the integer
+    ``ts_hour``/``ts_day``/``ts_week`` numbers; a missing label or value is None.
+    """
+
+    cube: list[tuple[Any, ...]]
+    bucket_medians: dict[str, list[tuple[Any, float]]]  # "prompt" / "completion" -> [(bucket, median)]
+    category_medians: dict[str, list[tuple[Any, float]]]  # "prompt" / "completion" -> [(category, median)]
+    overall_medians: dict[str, float]
+    apps: int
+    start: datetime | None
+    end: datetime | None
+
+
+class UnstorableEventError(ValueError):
+    """An event holds a value that the store's columns cannot hold; ``field`` names it."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+
+
+def metadata_problem(value: str | None) -> str | None:
+    """Why a metadata string (model, app, user) cannot be stored, or None when it can."""
+    if value is None:
+        return None
+    if len(value) > MAX_METADATA_CHARS:
+        return f"is {len(value)} characters long; at most {MAX_METADATA_CHARS} are stored"
+    if "\x00" in value:
+        return "contains a NUL character (\\u0000), which a database text column cannot hold"
+    if any("\ud800" <= ch <= "\udfff" for ch in value):
+        return "contains a lone UTF-16 surrogate (\\ud800-\\udfff), which is not valid Unicode text"
+    return None
+
+
+def count_problem(value: Any) -> str | None:
+    """Why a token or turn count cannot be stored, or None when it can."""
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_COUNT:
+        return f"must be an integer from 0 to {MAX_COUNT} (got {value!r})"
+    return None
+
+
+def check_record(record: EventRecord) -> None:
+    """Raise :class:`UnstorableEventError` when ``record`` holds a value some supported database cannot store."""
+    for name in ("model", "app", "user"):
+        problem = metadata_problem(getattr(record, name))
+        if problem:
+            raise UnstorableEventError(problem, name)
+    for name in TOKEN_SIGNALS:
+        problem = count_problem(record.signals.get(name, 0))
+        if problem:
+            raise UnstorableEventError(problem, f"signals.{name}")
+    if len(record.id) > 32:
+        raise UnstorableEventError("is longer than 32 characters", "id")
+    for dimension, (label, _probability) in record.labels.items():
+        if len(dimension) > 64 or len(label) > 128:
+            raise UnstorableEventError(f"dimension or label too long ({dimension!r}, {label!r})", "labels")
+
+
+def _clean_text(value: str | None) -> str | None:
+    # The optional raw-text copy is for reading by a person: NUL and lone surrogates become U+FFFD rather than
+    # making the row unstorable (PostgreSQL's text refuses NUL; UTF-8 cannot encode a surrogate).
+    if value is None:
+        return None
+    return _SURROGATES.sub("\ufffd", value.replace("\x00", "\ufffd"))
+
+
+def _ascii(value: str, limit: int = 2000) -> str:
+    return value[:limit].encode("ascii", "backslashreplace").decode("ascii")
+
+
 class EventStore:
     """Writes events and answers distribution queries."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, busy_timeout_s: float = 5.0) -> None:
         self.url = url
         self.engine: Engine = create_engine(url, future=True, pool_pre_ping=True)
         if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+            # How long one statement waits for another connection's lock before failing (the writer retries).
+            busy_ms = max(1, int(busy_timeout_s * 1000))
+            event.listen(self.engine, "connect", lambda dbapi, record: _sqlite_pragmas(dbapi, record, busy_ms))
         self._write_lock = threading.Lock()
 
     def create_schema(self) -> None:
@@ -139,17 +244,26 @@ class EventStore:
             return False
 
     def record(self, records: Sequence[EventRecord]) -> None:
-        """Insert events and their labels in one transaction."""
+        """Insert events and their labels in one transaction (all or none).
+
+        Raises :class:`UnstorableEventError` before writing anything when a
+        record holds a value outside the store's bounds (see :func:`check_record`).
+        Timestamps are stored in UTC whatever their offset.
+        """
         if not records:
             return
         event_rows, label_rows = [], []
         for r in records:
+            check_record(r)
             s = r.signals
+            ts = as_utc(r.ts)
+            assert ts is not None
             event_rows.append(
                 {
                     "id": r.id,
-                    "ts": r.ts,
-                    **time_buckets(r.ts),
+                    # SQLite keeps a datetime's wall-clock time and drops its offset: store UTC, as the buckets are.
+                    "ts": ts,
+                    **time_buckets(ts),
                     "model_version": r.model_version,
                     "model": r.model,
                     "app": r.app,
@@ -163,7 +277,7 @@ class EventStore:
                     "completion_tokens": int(s.get("completion_tokens", 0)),
                     "reasoning_tokens": int(s.get("reasoning_tokens", 0)),
                     "signals": s,
-                    "raw_text": r.raw_text,
+                    "raw_text": _clean_text(r.raw_text),
                 }
             )
             for dimension, (label, probability) in r.labels.items():
@@ -174,6 +288,40 @@ class EventStore:
             conn.execute(events.insert(), event_rows)
             if label_rows:
                 conn.execute(event_labels.insert(), label_rows)
+
+    def existing_ids(self, ids: Sequence[str]) -> set[str]:
+        """Which of ``ids`` are stored (to tell a retried commit that had in fact succeeded)."""
+        if not ids:
+            return set()
+        with self.engine.connect() as conn:
+            return {row[0] for row in conn.execute(select(events.c.id).where(events.c.id.in_(list(ids))))}
+
+    def dead_letter(self, failures: Sequence[tuple[EventRecord, str]]) -> None:
+        """Keep events that cannot be stored, with why, in the ``dead_letters`` table (one transaction)."""
+        if not failures:
+            return
+        now = datetime.now(UTC)
+        rows = [
+            {
+                "event_id": _ascii(record.id, 64),
+                "failed_at": now,
+                "reason": _ascii(reason),
+                "payload": json.dumps(_record_json(record), ensure_ascii=True, default=str),
+            }
+            for record, reason in failures
+        ]
+        with self._write_lock, self.engine.begin() as conn:
+            conn.execute(dead_letters.insert(), rows)
+
+    def dead_letter_count(self) -> int:
+        """Number of events kept in the dead-letter table."""
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(dead_letters)).scalar_one())
+
+    def total(self, expression: ColumnElement[Any]) -> ColumnElement[Any]:
+        """A SUM that cannot overflow: SQLite's TOTAL (a float), PostgreSQL's SUM of BIGINT (a NUMERIC)."""
+        # SQLite's SUM raises "integer overflow" past 2**63; TOTAL is exact to 2**53 tokens and never raises.
+        return func.total(expression) if self.engine.dialect.name == "sqlite" else func.sum(expression)
 
     def count(self) -> int:
         """Number of recorded events."""
@@ -199,7 +347,7 @@ class EventStore:
         check_group_by(group_by)
         bucket_col = events.c[f"ts_{bucket}"] if bucket else None
         group_col = events.c[group_by] if group_by else None
-        tokens = func.sum(events.c.prompt_tokens + events.c.completion_tokens)
+        tokens = self.total(cast(events.c.prompt_tokens, BigInteger) + cast(events.c.completion_tokens, BigInteger))
         columns = [event_labels.c.label, func.count().label("n"), tokens.label("tokens")]
         keys = [event_labels.c.label]
         if bucket_col is not None:
@@ -226,10 +374,94 @@ class EventStore:
                 group=group_label(row["grp"]) if group_by else None,
                 label=row["label"],
                 count=int(row["n"]),
-                tokens=int(row["tokens"] or 0),
+                tokens=clamp_int(row["tokens"]),
             )
             for row in rows
         ]
+
+    def report_aggregates(
+        self, bucket: str, since: datetime | None = None, until: datetime | None = None
+    ) -> ReportAggregates:
+        """Everything the report draws, aggregated by the database over the range: memory does not grow with events.
+
+        One GROUP BY gives every count and token sum (summed with :meth:`total`, so that no stored value can
+        overflow); the medians come from window functions (``row_number`` over the sorted values).
+        """
+        check_bucket(bucket)
+        b = events.c[f"ts_{bucket}"]
+        category = event_labels.alias("category")
+        reasoning = event_labels.alias("reasoning")
+        with_category = events.outerjoin(
+            category, (category.c.event_id == events.c.id) & (category.c.dimension == "category")
+        )
+        window = [
+            *([events.c.ts >= since] if since is not None else []),
+            *([events.c.ts < until] if until is not None else []),
+        ]
+        p, c, r = events.c.prompt_tokens, events.c.completion_tokens, events.c.reasoning_tokens
+        keys = [
+            b,
+            category.c.label,
+            reasoning.c.label,
+            events.c.tools_offered,
+            events.c.tool_call,
+            events.c.model,
+            events.c.language,
+        ]
+        cube = (
+            select(*keys, func.count(), self.total(p), self.total(c), self.total(r))
+            .select_from(
+                with_category.outerjoin(
+                    reasoning, (reasoning.c.event_id == events.c.id) & (reasoning.c.dimension == "reasoning_heavy")
+                )
+            )
+            .where(*window)
+            .group_by(*keys)
+        )
+        # A call with no app counts as the app "unknown", as in the report over rows.
+        apps = func.count(func.coalesce(events.c.app, "unknown").distinct())
+        summary = select(apps, func.min(events.c.ts), func.max(events.c.ts)).where(*window)
+
+        def medians(key: Any, value: Any, source: Any) -> Any:
+            # The middle value (odd count) or the mean of the two middle values (even count), as pandas does.
+            ranked = (
+                select(
+                    key.label("key"),
+                    value.label("value"),
+                    func.row_number().over(partition_by=key, order_by=value).label("rn"),
+                    func.count().over(partition_by=key).label("n"),
+                )
+                .select_from(source)
+                .where(*window)
+                .subquery()
+            )
+            middle = (ranked.c.rn == (ranked.c.n + 1) // 2) | (ranked.c.rn == (ranked.c.n + 2) // 2)
+            return select(ranked.c.key, func.avg(ranked.c.value)).where(middle).group_by(ranked.c.key)
+
+        everything = literal_column("0")
+        with self.engine.connect() as conn:
+            count, start, end = conn.execute(summary).one()
+
+            def run(query: Any) -> list[tuple[Any, float]]:
+                return [(key, float(median)) for key, median in conn.execute(query)]
+
+            return ReportAggregates(
+                cube=[tuple(row) for row in conn.execute(cube)],
+                bucket_medians={
+                    kind: run(medians(b, column, events)) for kind, column in (("prompt", p), ("completion", c))
+                },
+                category_medians={
+                    kind: run(medians(category.c.label, column, with_category))
+                    for kind, column in (("prompt", p), ("completion", c))
+                },
+                overall_medians={
+                    kind: dict(run(medians(everything, column, events))).get(0, 0.0)
+                    for kind, column in (("prompt", p), ("completion", c))
+                },
+                apps=int(count or 0),
+                start=as_utc(start),
+                end=as_utc(end),
+            )
 
     def event_rows(self, since: datetime | None = None, until: datetime | None = None) -> list[dict[str, Any]]:
         """Every event with its labels flattened to ``label_<dimension>`` keys (for reports and the dashboard)."""
@@ -263,6 +495,25 @@ class EventStore:
         self.engine.dispose()
 
 
+def _record_json(record: EventRecord) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "ts": as_utc(record.ts).isoformat() if record.ts else None,  # type: ignore[union-attr]
+        "model_version": record.model_version,
+        "labels": {d: [label, p] for d, (label, p) in record.labels.items()},
+        "signals": record.signals,
+        "model": record.model,
+        "app": record.app,
+        "user": record.user,
+        "raw_text": record.raw_text,
+    }
+
+
+def clamp_int(value: Any, limit: int = 2**62) -> int:
+    """A database sum as an int that stays within int64 arithmetic downstream (None counts as 0)."""
+    return min(int(value or 0), limit)
+
+
 def group_label(value: Any) -> str:
     """How a group_by value is reported: booleans as yes/no, a missing value as ``unknown``."""
     if value is None:
@@ -272,12 +523,14 @@ def group_label(value: Any) -> str:
     return str(value)
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any, busy_ms: int = 5000) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    # FULL: a commit is on disk before the service acknowledges it (NORMAL in WAL mode may lose the last commits
+    # on power loss); group commit shares the one fsync among every event of a flush.
+    cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
     cursor.close()
 
 

@@ -88,7 +88,8 @@ async def classify(body: ClassifyRequest, service: ServiceDep) -> ClassifyRespon
     result = with_token_overrides(result, body)
     event_id = uuid.uuid4().hex
     if body.record:
-        service.writer.add([_event(service, event_id, body, item, result)])
+        # The answer waits for the commit (group commit with every other call of the moment): a 200 means stored.
+        await service.writer.record([_event(service, event_id, body, item, result)])
     _count_labels(service, [result])
     return ClassifyResponse.from_result(result, (time.perf_counter() - started) * 1000, event_id)
 
@@ -148,6 +149,6 @@ async def classify_batch(body: BatchRequest, service: ServiceDep) -> BatchRespon
         slots[index] = ClassifyResponse.from_result(result, each_ms, event_id)
     for error in bad:
         slots[error.index] = error
-    service.writer.add(records)
+    await service.writer.record(records)  # one commit for the batch; a 200 means every recorded item is stored
     _count_labels(service, results)
     return BatchResponse(results=[s for s in slots if s is not None], errors=len(bad))

@@ -81,20 +81,16 @@ async def report_data(
     The same document ``promptprism report`` draws into its HTML file, with
     the category mix, the model heatmap and the language mix weighted as asked.
     """
-    from traffic.logs import records_from_store_rows, to_row
-    from traffic.report import dashboard_payload
+    from traffic.report import store_dashboard_payload
 
     service = service_of(request)
     since, until = check_window(since, until)
     await service.writer.flush()  # calls classified a moment ago belong in the picture
-    rows = await asyncio.to_thread(service.store.event_rows, since, until)
-
-    def build() -> dict[str, object]:
-        report_rows = (to_row(r, r.labels or {}, r.signals or {}) for r in records_from_store_rows(rows))
-        return dashboard_payload(report_rows, bucket, weight, since, until, max_buckets=MAX_BUCKETS)
-
     try:
-        payload = await asyncio.to_thread(build)
+        # Aggregated by the database (GROUP BY), so memory stays flat however many events the range holds.
+        payload = await asyncio.to_thread(
+            store_dashboard_payload, service.store, bucket, weight, since, until, MAX_BUCKETS
+        )
     except TooManyBucketsError as exc:
         raise ApiError(422, str(exc), field="bucket") from None
     return JSONResponse(payload, headers={"Cache-Control": "no-store"})

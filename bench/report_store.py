@@ -1,0 +1,163 @@
+"""``/v1/report`` over a large event store: time and memory of the database aggregation, before and after.
+
+``python -m bench.report_store --events 1000000`` fills a SQLite event store with synthetic events (90 days,
+five categories, three models, four languages, log-normal token counts; reused when the file already holds
+that many), then, each in a fresh process so that peak memory is its own, times the dashboard's payload
+(``traffic.report.store_dashboard_payload``, what ``GET /v1/report`` runs) a few times and reports the
+median wall time and the growth of peak resident memory over a warmed-up process. ``--before`` also runs
+the former path (every event loaded into Python, then aggregated) for comparison; keep it to small stores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+CATEGORIES = ["coding", "writing", "math", "health", "translation"]
+MODELS = ["gpt-4o", "claude-sonnet", "llama-3-70b"]
+LANGUAGES = ["en", "es", "zh", "de"]
+
+
+def fill(path: Path, n: int, seed: int = 1) -> None:
+    """Write ``n`` synthetic events (and their two labels each) into a fresh store at ``path``."""
+    from traffic.store import EventStore
+    from traffic.timeutil import time_buckets
+
+    path.unlink(missing_ok=True)
+    store = EventStore(f"sqlite:///{path}")
+    store.create_schema()
+    store.dispose()
+    rng = random.Random(seed)
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA synchronous=OFF")
+        for chunk in range(0, n, 50_000):
+            events, labels = [], []
+            for i in range(chunk, min(n, chunk + 50_000)):
+                ts = start + timedelta(seconds=rng.randrange(90 * 86400))
+                prompt = int(math.exp(rng.gauss(5.5, 1.2)))
+                completion = int(math.exp(rng.gauss(4.8, 1.0)))
+                signals = {"prompt_tokens": prompt, "completion_tokens": completion, "language": rng.choice(LANGUAGES)}
+                event_id = f"{i:032x}"
+                events.append(
+                    (
+                        event_id,
+                        ts.strftime("%Y-%m-%d %H:%M:%S.%f"),
+                        *time_buckets(ts).values(),
+                        "bench",
+                        rng.choice(MODELS),
+                        f"app-{rng.randrange(6)}",
+                        None,
+                        signals["language"],
+                        rng.random() < 0.3,
+                        rng.random() < 0.1,
+                        rng.random() < 0.2,
+                        1,
+                        prompt,
+                        completion,
+                        0,
+                        json.dumps(signals),
+                        None,
+                    )
+                )
+                labels.append((event_id, "category", rng.choice(CATEGORIES), 0.9))
+                labels.append((event_id, "reasoning_heavy", rng.choice(["yes", "no", "no"]), 0.8))
+            conn.executemany(f"INSERT INTO events VALUES ({','.join('?' * 19)})", events)
+            conn.executemany("INSERT INTO event_labels VALUES (?, ?, ?, ?)", labels)
+            conn.commit()
+
+
+def measure(path: Path, runs: int, before: bool) -> dict[str, float]:
+    """In this process: warm up on an empty window, then time ``runs`` full-range payloads; peak RSS growth."""
+    import resource
+
+    from traffic.store import EventStore
+
+    store = EventStore(f"sqlite:///{path}")
+    if before:
+        from traffic.logs import records_from_store_rows, to_row
+        from traffic.report import dashboard_payload
+
+        def payload(since=None, until=None):
+            rows = store.event_rows(since, until)
+            report_rows = (to_row(r, r.labels or {}, r.signals or {}) for r in records_from_store_rows(rows))
+            return dashboard_payload(report_rows, "day", "requests", since, until)
+    else:
+        from traffic.report import store_dashboard_payload
+
+        def payload(since=None, until=None):
+            return store_dashboard_payload(store, "day", "requests", since, until)
+
+    far = datetime(2000, 1, 1, tzinfo=UTC)
+    payload(far, far + timedelta(days=1))  # imports, chart code and caches, on no events
+    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = payload()
+        times.append(time.perf_counter() - started)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    store.dispose()
+    return {
+        "events": result["totals"]["requests"],
+        "p50_s": statistics.median(times),
+        "min_s": min(times),
+        "max_s": max(times),
+        "baseline_mb": baseline,
+        "growth_mb": peak - baseline,
+    }
+
+
+def main() -> None:
+    """Fill (or reuse) the stores and print one markdown row per store size and path."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--events", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--dir", type=Path, default=Path("bench/results/stores"))
+    parser.add_argument("--before", action="store_true", help="also time the former load-every-event path")
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--path", choices=["before", "after"], default="after", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.runs, args.path == "before")))
+        return
+    args.dir.mkdir(parents=True, exist_ok=True)
+    print("| events | path | p50 (s) | min–max (s) | peak RSS growth (MB) |")
+    print("|---:|---|---:|---:|---:|")
+    for n in args.events:
+        path = args.dir / f"events-{n}.db"
+        if not path.exists() or _count(path) != n:
+            started = time.perf_counter()
+            fill(path, n)
+            print(f"<!-- filled {n} events in {time.perf_counter() - started:.0f} s -->", flush=True)
+        for which in (["before"] if args.before else []) + ["after"]:
+            command = [sys.executable, "-m", "bench.report_store", "--measure", str(path), "--runs", str(args.runs)]
+            out = subprocess.run([*command, "--path", which], capture_output=True, text=True, check=True).stdout
+            r = json.loads(out.strip().splitlines()[-1])
+            label = "every event in Python (before)" if which == "before" else "GROUP BY in the database (now)"
+            print(
+                f"| {r['events']:,} | {label} | {r['p50_s']:.2f} | {r['min_s']:.2f}–{r['max_s']:.2f} "
+                f"| {r['growth_mb']:.0f} |",
+                flush=True,
+            )
+
+
+def _count(path: Path) -> int:
+    try:
+        with sqlite3.connect(path) as conn:
+            return int(conn.execute("SELECT count(*) FROM events").fetchone()[0])
+    except sqlite3.Error:
+        return -1
+
+
+if __name__ == "__main__":
+    main()
