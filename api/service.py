@@ -15,11 +15,13 @@ import threading
 import time
 
 from api.batcher import MicroBatcher
+from api.ingest import IngestWorker
 from api.jobs import TrainingJobs
 from api.metrics import ServiceMetrics
 from classifier import PromptPrismModel, load_model
 from classifier.artifacts import set_active_version
 from promptprism.settings import Settings
+from traffic.spool import Spool
 from traffic.store import EventStore
 from traffic.writer import EventWriter
 
@@ -34,8 +36,13 @@ class Service:
         self.store = EventStore(settings.sqlalchemy_url)
         self.batcher: MicroBatcher | None = None
         self.writer = EventWriter(self.store)
+        self.spool: Spool | None = None  # opened by start(), so that building an app touches no file
+        self.ingest: IngestWorker | None = None
         self.metrics = ServiceMetrics(
-            queue_depth=lambda: self.batcher.depth if self.batcher else 0, cache_hit_rate=self._cache_hit_rate
+            queue_depth=lambda: self.batcher.depth if self.batcher else 0,
+            cache_hit_rate=self._cache_hit_rate,
+            spool_depth=lambda: self.spool.depth if self.spool else 0,
+            spool_lag=lambda: self.spool.lag_seconds() if self.spool else 0.0,
         )
         self.jobs = TrainingJobs(settings.models_dir, on_success=lambda result: self.activate(result.version))
         self.started_at = time.time()
@@ -95,6 +102,17 @@ class Service:
         self.batcher = batcher
         self._announce(model)
         self.writer.start()
+        # Events queued before a crash or a restart are in the spool: the worker records them first.
+        self.spool = Spool(settings.spool_file, settings.spool_max_items)
+        self.ingest = IngestWorker(
+            self.spool,
+            self.store,
+            batcher.classify,
+            self.metrics,
+            batch_size=settings.ingest_batch_size,
+            store_text=settings.store_text,
+        )
+        self.ingest.start()
         # Everything loaded so far (libraries, model, heads) lives as long as the process: move it out of the
         # garbage collector's reach, so that full collections under load no longer walk it (p99 latency spikes).
         gc.collect()
@@ -103,8 +121,12 @@ class Service:
     async def stop(self) -> None:
         """Write every acknowledged event, stop the batcher and the jobs, and close the store."""
         gc.unfreeze()  # let this service's objects be collected once it stops (tests start many per process)
+        if self.ingest is not None:
+            await self.ingest.stop()  # what it has not recorded stays in the spool for the next start
         await self.writer.stop()
         if self.batcher is not None:
             await self.batcher.stop()
         self.jobs.shutdown()
+        if self.spool is not None:
+            self.spool.close()
         self.store.dispose()

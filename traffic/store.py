@@ -33,6 +33,7 @@ from sqlalchemy import (
     create_engine,
     event,
     func,
+    inspect,
     select,
     text,
 )
@@ -53,10 +54,17 @@ def check_group_by(group_by: str | None) -> str | None:
 
 metadata = MetaData()
 
+ID_LENGTH = 128
+"""Longest event id the store keeps."""
+
+# Nullable columns added after the first release: create_schema adds them to a store made before.
+_ADDED_COLUMNS = {"cost": "FLOAT", "latency_ms": "FLOAT", "metadata": "JSON"}  # JSON: as create_all makes it
+
 events = Table(
     "events",
     metadata,
-    Column("id", String(32), primary_key=True),
+    # 128: LiteLLM call ids and prefixed UUIDs are longer than 32 (existing stores are widened in create_schema).
+    Column("id", String(ID_LENGTH), primary_key=True),
     Column("ts", DateTime(timezone=True), nullable=False),
     Column("ts_hour", Integer, nullable=False),
     Column("ts_day", Integer, nullable=False),
@@ -75,13 +83,17 @@ events = Table(
     Column("reasoning_tokens", Integer, nullable=False),
     Column("signals", JSON, nullable=False),
     Column("raw_text", Text),
+    # Sent with ingested events (POST /v1/events, LiteLLM, OTLP); added to older stores by create_schema.
+    Column("cost", Float),
+    Column("latency_ms", Float),
+    Column("metadata", JSON),
     Index("ix_events_ts", "ts"),
 )
 
 event_labels = Table(
     "event_labels",
     metadata,
-    Column("event_id", String(32), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("event_id", String(ID_LENGTH), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("dimension", String(64), primary_key=True),
     Column("label", String(128), nullable=False),
     Column("probability", Float, nullable=False),
@@ -102,6 +114,9 @@ class EventRecord:
     app: str | None = None
     user: str | None = None
     raw_text: str | None = None
+    cost: float | None = None
+    latency_ms: float | None = None
+    metadata: dict[str, Any] | None = None
 
 
 @dataclass
@@ -126,8 +141,25 @@ class EventStore:
         self._write_lock = threading.Lock()
 
     def create_schema(self) -> None:
-        """Create tables and indexes if they do not exist."""
+        """Create tables and indexes if they do not exist, and bring a store made by an older version up to date."""
         metadata.create_all(self.engine)
+        self._upgrade_schema()
+
+    def _upgrade_schema(self) -> None:
+        # Additive only: new nullable columns, and ids widened from 32 to ID_LENGTH characters. SQLite does not
+        # enforce VARCHAR lengths, so only PostgreSQL (and the like) needs the ALTER ... TYPE.
+        inspector = inspect(self.engine)
+        columns = {c["name"]: c for c in inspector.get_columns("events")}
+        label_columns = {c["name"]: c for c in inspector.get_columns("event_labels")}
+        with self._write_lock, self.engine.begin() as conn:
+            for name, sql_type in _ADDED_COLUMNS.items():
+                if name not in columns:
+                    conn.execute(text(f"ALTER TABLE events ADD COLUMN {name} {sql_type}"))
+            if self.engine.dialect.name != "sqlite":
+                for table, column, known in (("events", "id", columns), ("event_labels", "event_id", label_columns)):
+                    length = getattr(known[column]["type"], "length", None)
+                    if length is not None and length < ID_LENGTH:
+                        conn.execute(text(f"ALTER TABLE {table} ALTER COLUMN {column} TYPE VARCHAR({ID_LENGTH})"))
 
     def ping(self) -> bool:
         """Whether the database answers."""
@@ -164,6 +196,9 @@ class EventStore:
                     "reasoning_tokens": int(s.get("reasoning_tokens", 0)),
                     "signals": s,
                     "raw_text": r.raw_text,
+                    "cost": r.cost,
+                    "latency_ms": r.latency_ms,
+                    "metadata": r.metadata,
                 }
             )
             for dimension, (label, probability) in r.labels.items():
@@ -174,6 +209,27 @@ class EventStore:
             conn.execute(events.insert(), event_rows)
             if label_rows:
                 conn.execute(event_labels.insert(), label_rows)
+
+    def record_new(self, records: Sequence[EventRecord]) -> int:
+        """Record the events whose id is not in the store yet (nor earlier in ``records``); how many that was.
+
+        Replayed and retried events (same id) are recorded once. Meant for one writer of such ids at a time
+        (the ingestion worker); concurrent writers of the same id may still collide on the primary key.
+        """
+        unique: dict[str, EventRecord] = {}
+        for r in records:
+            unique.setdefault(r.id, r)
+        if not unique:
+            return 0
+        ids = list(unique)
+        seen: set[str] = set()
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                seen.update(row[0] for row in conn.execute(select(events.c.id).where(events.c.id.in_(chunk))))
+        new = [r for i, r in unique.items() if i not in seen]
+        self.record(new)
+        return len(new)
 
     def count(self) -> int:
         """Number of recorded events."""

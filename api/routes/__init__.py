@@ -1,5 +1,5 @@
 """HTTP routes, one module per resource; :data:`ROUTERS` lists them in the order the app mounts them."""
 
-from api.routes import classify, dashboard, distribution, models, system
+from api.routes import classify, dashboard, distribution, events, models, system
 
-ROUTERS = [system.router, classify.router, distribution.router, models.router, dashboard.router]
+ROUTERS = [system.router, classify.router, events.router, distribution.router, models.router, dashboard.router]
