@@ -85,5 +85,8 @@ class ServiceMetrics:
             registry=self.registry,
         )
         self.spans_ignored = Counter(
-            "promptprism_otlp_spans_ignored", "OTLP spans that are not GenAI chat calls.", registry=self.registry
+            "promptprism_otlp_spans_ignored",
+            "OTLP spans not ingested, by reason: not_genai (not a GenAI chat span), no_content (no messages recorded).",
+            ["reason"],
+            registry=self.registry,
         )

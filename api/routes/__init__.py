@@ -1,5 +1,13 @@
 """HTTP routes, one module per resource; :data:`ROUTERS` lists them in the order the app mounts them."""
 
-from api.routes import classify, dashboard, distribution, events, models, system
+from api.routes import classify, dashboard, distribution, events, models, system, traces
 
-ROUTERS = [system.router, classify.router, events.router, distribution.router, models.router, dashboard.router]
+ROUTERS = [
+    system.router,
+    classify.router,
+    events.router,
+    traces.router,
+    distribution.router,
+    models.router,
+    dashboard.router,
+]
