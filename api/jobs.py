@@ -75,6 +75,11 @@ class TrainingJobs:
             job = self._jobs.get(job_id)
             return job.model_copy() if job else None
 
+    def list_jobs(self) -> list[Job]:
+        """Copies of every job, newest first."""
+        with self._lock:
+            return sorted((j.model_copy() for j in self._jobs.values()), key=lambda j: j.created_at, reverse=True)
+
     def _update(self, job_id: str, **changes: Any) -> None:
         with self._lock:
             job = self._jobs[job_id]

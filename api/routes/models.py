@@ -100,6 +100,12 @@ async def train(
     )
 
 
+@router.get("/jobs", summary="Training jobs")
+async def jobs(service: ServiceDep) -> dict[str, Any]:
+    """Every training job this service has run or is running, newest first."""
+    return {"jobs": [job.model_dump(mode="json") for job in service.jobs.list_jobs()]}
+
+
 @router.get("/jobs/{job_id}", summary="Training job status")
 async def job_status(job_id: str, service: ServiceDep) -> dict[str, Any]:
     """Progress, metrics and errors of a training job."""
