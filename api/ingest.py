@@ -30,6 +30,7 @@ from classifier.requests import field_path
 from classifier.views import model_text, request_parts
 from traffic.spool import Spool, SpoolEntry
 from traffic.store import EventRecord, EventStore
+from traffic.timeutil import as_utc
 
 log = logging.getLogger("promptprism")
 
@@ -90,8 +91,8 @@ def prepare_events(
         except InputError as exc:
             errors.append(_error(index, exc.message, exc.field))
             continue
-        if event.timestamp is None:
-            event.timestamp = now
+        # In UTC: the store keeps wall-clock times, so every event must be on the same clock.
+        event.timestamp = as_utc(event.timestamp) if event.timestamp is not None else now
         if not sampled_in(sampling_key(event), sample_rate):
             sampled_out += 1
             continue

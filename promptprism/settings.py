@@ -60,6 +60,13 @@ class Settings(BaseSettings):
     ingest_batch_size: int = Field(256, ge=1, description="Queued events the ingestion worker classifies together.")
     max_events_per_request: int = Field(1000, ge=1, description="Most events in one POST /v1/events (413 above).")
 
+    # Views
+    model_prices: dict[str, tuple[float, float]] = Field(
+        default_factory=dict,
+        description="Price per million input and output tokens by model, for events sent without a cost; JSON, "
+        'e.g. {"gpt-4o": [2.5, 10]}.',
+    )
+
     # Training
     gate_margin: float = Field(
         0.02,

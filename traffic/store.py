@@ -30,6 +30,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    case,
     create_engine,
     event,
     func,
@@ -313,6 +314,115 @@ class EventStore:
             for dimension, label in labels.get(row["id"], {}).items():
                 row[f"label_{dimension}"] = label
         return rows
+
+    def find_events(
+        self,
+        dimension: str | None = None,
+        label: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        model: str | None = None,
+        app: str | None = None,
+        limit: int = 50,
+        before: tuple[datetime, str] | None = None,
+        with_text: bool = False,
+    ) -> list[dict[str, Any]]:
+        """Recorded events, newest first, with their labels: the drill-down behind a chart segment.
+
+        ``label`` (with ``dimension``) keeps the events given that label; ``before`` is the (ts, id) of the
+        last event of the previous page (keyset paging: stable while new events arrive). The text is only
+        returned when ``with_text``, and only exists when text storage was on when the event was recorded.
+        """
+        columns = [c for c in events.c if c.name not in ("raw_text", "ts_hour", "ts_day", "ts_week", "signals")]
+        if with_text:
+            columns.append(events.c.raw_text)
+        query = select(*columns).order_by(events.c.ts.desc(), events.c.id.desc()).limit(limit)
+        if label is not None:
+            labelled = select(event_labels.c.event_id).where(
+                event_labels.c.dimension == (dimension or "category"), event_labels.c.label == label
+            )
+            query = query.where(events.c.id.in_(labelled))
+        if since is not None:
+            query = query.where(events.c.ts >= since)
+        if until is not None:
+            query = query.where(events.c.ts < until)
+        if model is not None:
+            query = query.where(events.c.model == model)
+        if app is not None:
+            query = query.where(events.c.app == app)
+        if before is not None:
+            ts, last_id = before
+            query = query.where((events.c.ts < ts) | ((events.c.ts == ts) & (events.c.id < last_id)))
+        with self.engine.connect() as conn:
+            rows = [dict(r) for r in conn.execute(query).mappings()]
+            ids = [r["id"] for r in rows]
+            labels: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+            if ids:
+                label_query = select(event_labels).where(event_labels.c.event_id.in_(ids))
+                for row in conn.execute(label_query).mappings():
+                    labels[row["event_id"]][row["dimension"]] = {
+                        "label": row["label"],
+                        "probability": row["probability"],
+                    }
+        for row in rows:
+            row["labels"] = labels.get(row["id"], {})
+        return rows
+
+    def user_rows(
+        self, dimension: str, since: datetime | None = None, until: datetime | None = None
+    ) -> list[tuple[str, str, int, int]]:
+        """(user, label, requests, tokens) for one dimension, over events that name a user."""
+        tokens = func.sum(events.c.prompt_tokens + events.c.completion_tokens)
+        query = (
+            select(events.c.user, event_labels.c.label, func.count(), tokens)
+            .select_from(events.join(event_labels, event_labels.c.event_id == events.c.id))
+            .where(event_labels.c.dimension == dimension, events.c.user.is_not(None))
+            .group_by(events.c.user, event_labels.c.label)
+        )
+        if since is not None:
+            query = query.where(events.c.ts >= since)
+        if until is not None:
+            query = query.where(events.c.ts < until)
+        with self.engine.connect() as conn:
+            return [(u, label, int(n), int(t or 0)) for u, label, n, t in conn.execute(query)]
+
+    def cost_rows(
+        self, dimension: str, since: datetime | None = None, until: datetime | None = None
+    ) -> list[dict[str, Any]]:
+        """Per (label, model): requests, the summed recorded ``cost`` and how many events had one, and the
+        prompt and completion tokens of the events without a cost (to price them from a table)."""
+        unpriced = events.c.cost.is_(None)
+        query = (
+            select(
+                event_labels.c.label,
+                events.c.model,
+                func.count().label("requests"),
+                func.sum(events.c.cost).label("cost"),
+                func.count(events.c.cost).label("with_cost"),
+                func.sum(case((unpriced, events.c.prompt_tokens), else_=0)).label("prompt_tokens"),
+                func.sum(case((unpriced, events.c.completion_tokens), else_=0)).label("completion_tokens"),
+            )
+            .select_from(events.join(event_labels, event_labels.c.event_id == events.c.id))
+            .where(event_labels.c.dimension == dimension)
+            .group_by(event_labels.c.label, events.c.model)
+        )
+        if since is not None:
+            query = query.where(events.c.ts >= since)
+        if until is not None:
+            query = query.where(events.c.ts < until)
+        with self.engine.connect() as conn:
+            return [
+                {
+                    "label": r["label"],
+                    "model": r["model"],
+                    "requests": int(r["requests"]),
+                    "cost": float(r["cost"] or 0.0),
+                    "with_cost": int(r["with_cost"]),
+                    "prompt_tokens": int(r["prompt_tokens"] or 0),
+                    "completion_tokens": int(r["completion_tokens"] or 0),
+                }
+                for r in conn.execute(query).mappings()
+            ]
 
     def dispose(self) -> None:
         """Close pooled connections."""

@@ -1,6 +1,6 @@
 """HTTP routes, one module per resource; :data:`ROUTERS` lists them in the order the app mounts them."""
 
-from api.routes import classify, dashboard, distribution, events, models, system, traces
+from api.routes import classify, dashboard, distribution, events, models, system, traces, views
 
 ROUTERS = [
     system.router,
@@ -9,5 +9,6 @@ ROUTERS = [
     traces.router,
     distribution.router,
     models.router,
+    views.router,
     dashboard.router,
 ]

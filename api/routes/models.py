@@ -10,7 +10,15 @@ from fastapi.responses import JSONResponse
 
 from api.deps import ERRORS, ServiceDep, require_admin_key, require_api_key
 from api.errors import ApiError
-from classifier.artifacts import MANIFEST, active_version, gate_metric, list_versions, read_manifest, version_dir
+from classifier.artifacts import (
+    MANIFEST,
+    active_version,
+    delete_version,
+    gate_metric,
+    list_versions,
+    read_manifest,
+    version_dir,
+)
 from classifier.taxonomy import load_taxonomy
 from training.dataset import parse_labeled_csv
 
@@ -128,3 +136,20 @@ async def activate(version: str, service: ServiceDep) -> dict[str, Any]:
     previous = service.model.version
     model = await asyncio.to_thread(service.activate, version)
     return {"active": model.version, "previous": previous, "backend": model.embedder.backend}
+
+
+@router.delete(
+    "/models/{version}",
+    summary="Delete a model version that is not active",
+    dependencies=[Depends(require_admin_key)],
+)
+async def delete(version: str, service: ServiceDep) -> dict[str, Any]:
+    """Remove a version from the models directory; 409 for the active or served version or a shipped one."""
+    if version == service.model.version:
+        raise ApiError(409, f"{version!r} is being served: activate another version first", field="version")
+    if version.startswith(".") or "/" in version:
+        raise ApiError(404, f"no model version {version!r}; GET /v1/models lists them", field="version")
+    if not (version_dir(service.settings.models_dir, version) / MANIFEST).is_file():
+        raise ApiError(404, f"no model version {version!r}; GET /v1/models lists them", field="version")
+    await asyncio.to_thread(delete_version, service.settings.models_dir, version)  # ModelLoadError -> 409
+    return {"deleted": version}

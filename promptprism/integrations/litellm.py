@@ -29,7 +29,7 @@ import logging
 import threading
 import time
 from collections import deque
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -210,7 +210,7 @@ class PromptPrismLogger(CustomLogger):  # type: ignore[misc]
             event["cost"] = float(cost)
         started, ended = _seconds(start_time), _seconds(end_time)
         if started is not None:
-            event["timestamp"] = datetime.fromtimestamp(started).astimezone().isoformat()
+            event["timestamp"] = datetime.fromtimestamp(started, UTC).isoformat()
             if ended is not None and ended >= started:
                 event["latency_ms"] = round((ended - started) * 1000, 3)
         if metadata:

@@ -1,0 +1,99 @@
+"""The views: top users with their mix, cost by label and model, drill-down to events, deleting a version."""
+
+from __future__ import annotations
+
+import shutil
+import time
+
+from classifier.artifacts import list_versions
+
+
+def record(client, events: list[dict]) -> None:
+    assert client.post("/v1/events", json=events).status_code == 202
+    service = client.app.state.service
+    deadline = time.monotonic() + 30
+    while service.spool.depth or service.store.count() < len(events):
+        assert time.monotonic() < deadline, "events were not recorded"
+        time.sleep(0.05)
+
+
+TRANSLATE = "translate 'see you tomorrow' into german"
+MATH = "solve the equation 3x + 4 = 19 for x"
+
+
+def test_top_users_with_their_mix_and_small_groups_suppressed(make_client):
+    with make_client(min_group_count=2) as client:
+        events = (
+            [{"text": TRANSLATE, "user": "ana"}] * 3
+            + [{"text": MATH, "user": "ana"}]
+            + [{"text": MATH, "user": "ben"}] * 2
+            + [{"text": MATH, "user": "cyd"}, {"text": MATH}]
+        )
+        record(client, [{**e, "id": f"e{i}"} for i, e in enumerate(events)])
+        view = client.get("/v1/views/users").json()
+        assert [u["user"] for u in view["users"]] == ["ana", "ben"] and view["suppressed_users"] == 1
+        ana = view["users"][0]
+        assert ana["requests"] == 4 and ana["labels"][0]["share"] == 0.75
+        assert abs(sum(label["share"] for label in ana["labels"]) - 1) < 1e-9
+        assert client.get("/v1/views/users", params={"limit": 1}).json()["users"][0]["user"] == "ana"
+
+
+def test_cost_by_label_and_model_from_recorded_cost_or_the_price_table(make_client):
+    with make_client(model_prices={"gpt-4o-mini": (1.0, 2.0)}) as client:
+        record(
+            client,
+            [
+                {"id": "a", "text": TRANSLATE, "model": "gpt-4o", "cost": 0.01},
+                {"id": "b", "text": TRANSLATE, "model": "gpt-4o", "cost": 0.02},
+                {"id": "c", "text": MATH, "model": "gpt-4o-mini", "prompt_tokens": 1000, "completion_tokens": 500},
+                {"id": "d", "text": MATH, "model": "mystery", "prompt_tokens": 10, "completion_tokens": 10},
+            ],
+        )
+        view = client.get("/v1/views/cost").json()
+        models = {m["model"]: m for m in view["by_model"]}
+        assert models["gpt-4o"]["cost"] == 0.03 and models["gpt-4o"]["recorded_cost"] == 0.03
+        assert models["gpt-4o-mini"]["cost"] == 0.002 and models["gpt-4o-mini"]["estimated_cost"] == 0.002
+        assert models["mystery"]["cost"] == 0 and models["mystery"]["unpriced_requests"] == 1
+        assert view["total_cost"] == 0.032
+        assert abs(sum(label["cost"] for label in view["by_label"]) - 0.032) < 1e-9
+
+
+def test_drill_down_pages_through_the_events_of_a_label(make_client):
+    with make_client() as client:
+        record(client, [{"id": f"t{i}", "text": TRANSLATE, "model": "gpt-4o", "app": "web"} for i in range(5)])
+        label = client.get("/v1/distribution").json()["buckets"][0]["labels"][0]["label"]
+        first = client.get("/v1/events", params={"label": label, "limit": 2, "model": "gpt-4o"}).json()
+        assert len(first["events"]) == 2 and first["next_cursor"] and first["text_stored"] is False
+        event = first["events"][0]
+        assert event["labels"]["category"]["label"] == label and event["text"] is None and event["app"] == "web"
+        seen = [e["id"] for e in first["events"]]
+        cursor = first["next_cursor"]
+        while cursor:
+            page = client.get("/v1/events", params={"label": label, "limit": 2, "cursor": cursor}).json()
+            seen += [e["id"] for e in page["events"]]
+            cursor = page["next_cursor"]
+        assert sorted(seen) == [f"t{i}" for i in range(5)]
+        assert client.get("/v1/events", params={"label": "no-such-label"}).json()["events"] == []
+        assert client.get("/v1/events", params={"model": "other"}).json()["events"] == []
+        assert client.get("/v1/events", params={"cursor": "###"}).status_code == 422
+
+
+def test_drill_down_shows_texts_only_when_text_storage_is_on(make_client):
+    with make_client(store_text=True) as client:
+        record(client, [{"id": "x", "text": TRANSLATE}])
+        [event] = client.get("/v1/events").json()["events"]
+        assert "see you tomorrow" in event["text"]
+
+
+def test_delete_a_version_that_is_not_active(make_client, models_copy):
+    shutil.copytree(models_copy / "small-static", models_copy / "spare")
+    with make_client() as client:
+        assert client.delete("/v1/models/small-static").status_code == 409
+        assert client.delete("/v1/models/nothing-here").status_code == 404
+        shipped = [v for v in list_versions(models_copy) if not (models_copy / v).exists()]
+        if shipped:
+            assert client.delete(f"/v1/models/{shipped[0]}").status_code == 409
+        answer = client.delete("/v1/models/spare")
+        assert answer.status_code == 200 and answer.json() == {"deleted": "spare"}
+        assert "spare" not in [v["version"] for v in client.get("/v1/models").json()["versions"]]
+        assert not (models_copy / "spare").exists()
