@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import httpx
+import pytest
 
 from classifier.artifacts import list_versions
 
@@ -97,3 +104,41 @@ def test_delete_a_version_that_is_not_active(make_client, models_copy):
         assert answer.status_code == 200 and answer.json() == {"deleted": "spare"}
         assert "spare" not in [v["version"] for v in client.get("/v1/models").json()["versions"]]
         assert not (models_copy / "spare").exists()
+
+
+@pytest.mark.slow
+def test_the_dashboard_lists_the_calls_behind_a_segment(models_copy, tmp_path, chromium):
+    """The drill-down panel in a real browser: ?drill=<label> opens it, as a click on a segment does."""
+    from tests.api.conftest import running_server
+
+    texts = [TRANSLATE, "translate 'where is the station?' into japanese", MATH, "write a short poem about autumn"]
+    with running_server(models_copy, tmp_path, store_text="true") as base:
+        now = datetime.now(UTC)
+        events = [
+            {
+                "id": f"call-{i}",
+                "text": texts[i % len(texts)],
+                "model": ["gpt-4o", "claude-sonnet-4-5"][i % 2],
+                "app": "support-bot",
+                "user": f"user-{i % 3}",
+                "cost": 0.0004 * (i + 1),
+                "timestamp": (now - timedelta(hours=3 * i)).isoformat(),
+            }
+            for i in range(12)
+        ]
+        assert httpx.post(f"{base}/v1/events", json=events).status_code == 202
+        deadline = time.monotonic() + 60
+        while httpx.get(f"{base}/v1/events", params={"limit": 20}).json()["events"].__len__() < 12:
+            assert time.monotonic() < deadline
+            time.sleep(0.2)
+        label = httpx.get(f"{base}/v1/events", params={"limit": 1}).json()["events"][0]["labels"]["category"]["label"]
+        expected = len(httpx.get(f"{base}/v1/events", params={"label": label}).json()["events"])
+        url = f"{base}/?range=all&bucket=day&refresh=off&drill={label}"
+        dom = chromium.dump_dom(url, budget_ms=15_000)
+        panel = re.search(r'<aside id="drill"[^>]*>', dom).group(0)
+        assert "hidden" not in panel and f'data-label="{label}"' in panel and f'data-rows="{expected}"' in panel
+        assert dom.count('<tr data-event="') == expected
+        assert "text not stored" not in dom and ("station" in dom or "german" in dom or "autumn" in dom or "3x" in dom)
+        shot = chromium.screenshot(url, tmp_path / "drilldown.png", window="1300,900", budget_ms=15_000)
+        if os.environ.get("PROMPTPRISM_WRITE_DOCS_SCREENSHOTS"):
+            shutil.copy(shot, Path(__file__).resolve().parents[2] / "docs" / "drilldown.png")
