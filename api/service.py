@@ -44,7 +44,9 @@ class Service:
             spool_depth=lambda: self.spool.depth if self.spool else 0,
             spool_lag=lambda: self.spool.lag_seconds() if self.spool else 0.0,
         )
-        self.jobs = TrainingJobs(settings.models_dir, on_success=lambda result: self.activate(result.version))
+        self.jobs = TrainingJobs(
+            settings.models_dir, on_success=lambda result: self.activate(result.version), store=self.store
+        )
         self.started_at = time.time()
         self._swap_lock = threading.Lock()
 
@@ -90,6 +92,7 @@ class Service:
         """Create the store's schema, load and warm the model, and start the batcher and the writer."""
         settings = self.settings
         self.store.create_schema()
+        self.jobs.restore()
         model = await asyncio.to_thread(self.load_initial_model)
         batcher = MicroBatcher(
             model,

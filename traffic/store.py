@@ -101,6 +101,15 @@ event_labels = Table(
     Index("ix_event_labels_dimension_label", "dimension", "label"),
 )
 
+# Training jobs started through the API, so that their status survives a restart (api/jobs.py).
+training_jobs = Table(
+    "training_jobs",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("data", JSON, nullable=False),
+)
+
 
 @dataclass
 class EventRecord:
@@ -423,6 +432,17 @@ class EventStore:
                 }
                 for r in conn.execute(query).mappings()
             ]
+
+    def save_job(self, job_id: str, created_at: datetime, data: dict[str, Any]) -> None:
+        """Insert or replace a training job's status (one transaction, portable SQL)."""
+        with self._write_lock, self.engine.begin() as conn:
+            conn.execute(training_jobs.delete().where(training_jobs.c.id == job_id))
+            conn.execute(training_jobs.insert().values(id=job_id, created_at=created_at, data=data))
+
+    def jobs(self) -> list[dict[str, Any]]:
+        """Every saved training job's status, oldest first."""
+        with self.engine.connect() as conn:
+            return [row[0] for row in conn.execute(select(training_jobs.c.data).order_by(training_jobs.c.created_at))]
 
     def dispose(self) -> None:
         """Close pooled connections."""

@@ -142,3 +142,32 @@ def test_the_dashboard_lists_the_calls_behind_a_segment(models_copy, tmp_path, c
         shot = chromium.screenshot(url, tmp_path / "drilldown.png", window="1300,900", budget_ms=15_000)
         if os.environ.get("PROMPTPRISM_WRITE_DOCS_SCREENSHOTS"):
             shutil.copy(shot, Path(__file__).resolve().parents[2] / "docs" / "drilldown.png")
+
+
+def test_training_jobs_are_kept_in_the_store_across_a_restart(make_client, tmp_path):
+    from tests.conftest import SMALL_CSV
+
+    with make_client() as client:
+        started = client.post(
+            "/v1/models/train",
+            files={"file": ("small.csv", SMALL_CSV.read_bytes(), "text/csv")},
+            data={"backend": "static", "activate": "false"},
+        ).json()
+        deadline = time.monotonic() + 300
+        while (job := client.get(f"/v1/jobs/{started['job_id']}").json())["status"] not in ("succeeded", "failed"):
+            assert time.monotonic() < deadline
+            time.sleep(0.3)
+        assert job["status"] == "succeeded", job
+        store = client.app.state.service.store
+        # A job left "running" by a crash, as the store would hold it.
+        store.save_job(
+            "crashed",
+            datetime(2026, 1, 1, tzinfo=UTC),
+            {"id": "crashed", "status": "running", "created_at": "2026-01-01T00:00:00Z", "rows": 3},
+        )
+    with make_client() as client:  # the same event store: a restart
+        jobs = client.get("/v1/jobs").json()["jobs"]
+        assert [j["id"] for j in jobs] == [started["job_id"], "crashed"]
+        assert jobs[0]["status"] == "succeeded" and jobs[0]["version"] == job["version"]
+        assert jobs[1]["status"] == "failed" and "interrupted" in jobs[1]["error"]
+        assert client.get(f"/v1/jobs/{started['job_id']}").json()["metrics"] == job["metrics"]
