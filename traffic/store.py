@@ -433,6 +433,17 @@ class EventStore:
                 for r in conn.execute(query).mappings()
             ]
 
+    def recent_texts(self, limit: int) -> list[str]:
+        """The stored texts of the most recent events that have one (text storage on when they were recorded)."""
+        query = (
+            select(events.c.raw_text)
+            .where(events.c.raw_text.is_not(None))
+            .order_by(events.c.ts.desc(), events.c.id.desc())
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            return [row[0] for row in conn.execute(query)]
+
     def save_job(self, job_id: str, created_at: datetime, data: dict[str, Any]) -> None:
         """Insert or replace a training job's status (one transaction, portable SQL)."""
         with self._write_lock, self.engine.begin() as conn:

@@ -153,3 +153,52 @@ async def delete(version: str, service: ServiceDep) -> dict[str, Any]:
         raise ApiError(404, f"no model version {version!r}; GET /v1/models lists them", field="version")
     await asyncio.to_thread(delete_version, service.settings.models_dir, version)  # ModelLoadError -> 409
     return {"deleted": version}
+
+
+@router.post("/models/compare", summary="Compare two model versions")
+async def compare(
+    service: ServiceDep,
+    a: Annotated[str, Form(description="The baseline version.")],
+    b: Annotated[str, Form(description="The version compared with it.")],
+    file: Annotated[UploadFile | None, File(description="Labeled CSV to compare them on (optional).")] = None,
+    label_columns: Annotated[str | None, Form(description="Comma-separated label columns; default: all.")] = None,
+    traffic: Annotated[int, Form(ge=0, le=5000, description="Recorded calls to measure agreement on.")] = 500,
+) -> dict[str, Any]:
+    """Per-label F1 of ``a`` and ``b`` on a labeled CSV with the deltas (b − a), and how often they agree on
+    the most recent recorded calls (which needs ``PROMPTPRISM_STORE_TEXT``: without texts there is nothing
+    to classify again)."""
+    from classifier import load_model
+    from classifier.requests import parse_item
+    from training.compare import agreement, compare_on_dataset
+
+    directory = service.settings.models_dir
+    for field, version in (("a", a), ("b", b)):
+        if version.startswith(".") or "/" in version or not (version_dir(directory, version) / MANIFEST).is_file():
+            raise ApiError(404, f"no model version {version!r}; GET /v1/models lists them", field=field)
+    dataset = None
+    if file is not None:
+        columns = [c.strip() for c in label_columns.split(",") if c.strip()] if label_columns else None
+        dataset = await asyncio.to_thread(parse_labeled_csv, await file.read(), file.filename or "upload.csv", columns)
+
+    def load(version: str) -> Any:
+        served = service.model
+        return served if served.version == version else load_model(version, directory, cache_size=1000)
+
+    model_a = await asyncio.to_thread(load, a)
+    model_b = model_a if b == a else await asyncio.to_thread(load, b)
+    texts = await asyncio.to_thread(service.store.recent_texts, traffic) if traffic else []
+    items = [parse_item({"text": t}) for t in texts if t.strip()]
+    on_csv = await asyncio.to_thread(compare_on_dataset, model_a, model_b, dataset) if dataset is not None else None
+    on_traffic = await asyncio.to_thread(agreement, model_a, model_b, items)
+    return {
+        "a": a,
+        "b": b,
+        "labeled_csv": on_csv,
+        "traffic": {
+            "calls": len(items),
+            "dimensions": on_traffic,
+            "note": None
+            if items
+            else "no recorded call has its text (PROMPTPRISM_STORE_TEXT is off, or nothing is recorded yet)",
+        },
+    }

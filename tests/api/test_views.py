@@ -171,3 +171,40 @@ def test_training_jobs_are_kept_in_the_store_across_a_restart(make_client, tmp_p
         assert jobs[0]["status"] == "succeeded" and jobs[0]["version"] == job["version"]
         assert jobs[1]["status"] == "failed" and "interrupted" in jobs[1]["error"]
         assert client.get(f"/v1/jobs/{started['job_id']}").json()["metrics"] == job["metrics"]
+
+
+def test_compare_two_versions_on_a_csv_and_on_recorded_traffic(make_client, models_copy, tmp_path):
+    from tests.conftest import SMALL_CSV
+    from training.dataset import read_labeled_csv
+    from training.train import TrainOptions, train_model
+
+    other = train_model(
+        SMALL_CSV,
+        models_copy,
+        TrainOptions(backend="static", test_size=0.5, seed=7, version="other-static", activate=False),
+        dataset=read_labeled_csv(SMALL_CSV, None),
+    )
+    with make_client(store_text=True) as client:
+        record(client, [{"id": f"c{i}", "text": t} for i, t in enumerate([TRANSLATE, MATH, "write a poem", "hi"])])
+        answer = client.post(
+            "/v1/models/compare",
+            data={"a": "small-static", "b": other.version},
+            files={"file": ("small.csv", SMALL_CSV.read_bytes(), "text/csv")},
+        )
+        assert answer.status_code == 200, answer.text
+        body = answer.json()
+        category = body["labeled_csv"]["category"]
+        assert category["rows"] > 0
+        assert category["delta_macro_f1"] == round(category["macro_f1_b"] - category["macro_f1_a"], 4)
+        assert all(row["delta"] == round(row["f1_b"] - row["f1_a"], 4) for row in category["per_label"])
+        traffic = body["traffic"]
+        assert traffic["calls"] == 4 and 0 <= traffic["dimensions"]["category"]["agreement"] <= 1
+        same = client.post("/v1/models/compare", data={"a": "small-static", "b": "small-static"}).json()
+        assert same["labeled_csv"] is None and same["traffic"]["dimensions"]["category"]["agreement"] == 1.0
+        missing = client.post("/v1/models/compare", data={"a": "small-static", "b": "nope"})
+        assert missing.status_code == 404 and missing.json()["error"]["field"] == "b"
+    with make_client(
+        database_url=f"sqlite:///{tmp_path / 'no-texts.db'}"
+    ) as client:  # no texts stored: nothing to classify
+        body = client.post("/v1/models/compare", data={"a": "small-static", "b": other.version}).json()
+        assert body["traffic"]["calls"] == 0 and "PROMPTPRISM_STORE_TEXT" in body["traffic"]["note"]
