@@ -112,7 +112,8 @@ class Service:
             self.store,
             batcher.classify,
             self.metrics,
-            batch_size=settings.ingest_batch_size,
+            # Never more than the model's queue takes at once, or every batch would be refused as overload.
+            batch_size=min(settings.ingest_batch_size, settings.queue_max_items),
             store_text=settings.store_text,
         )
         self.ingest.start()

@@ -368,13 +368,13 @@ class EventStore:
             labels: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
             if ids:
                 label_query = select(event_labels).where(event_labels.c.event_id.in_(ids))
-                for row in conn.execute(label_query).mappings():
-                    labels[row["event_id"]][row["dimension"]] = {
-                        "label": row["label"],
-                        "probability": row["probability"],
+                for label_row in conn.execute(label_query).mappings():
+                    labels[label_row["event_id"]][label_row["dimension"]] = {
+                        "label": label_row["label"],
+                        "probability": label_row["probability"],
                     }
-        for row in rows:
-            row["labels"] = labels.get(row["id"], {})
+        for event_row in rows:
+            event_row["labels"] = labels.get(event_row["id"], {})
         return rows
 
     def user_rows(
