@@ -19,6 +19,8 @@ from traffic.timeutil import check_window
 
 router = APIRouter(prefix="/v1", dependencies=[Depends(require_api_key)], responses=ERRORS, tags=["events"])
 
+_EXAMPLE = EventIn.model_config["json_schema_extra"]["examples"][0]  # type: ignore[index]
+
 
 async def enqueue(service: Service, payloads: list[dict[str, Any]]) -> None:
     """Write ``payloads`` to the spool (fsync'd) and wake the worker; a full spool answers 429 with Retry-After."""
@@ -37,10 +39,16 @@ async def enqueue(service: Service, payloads: list[dict[str, Any]]) -> None:
     status_code=202,
     response_model=EventsAccepted,
     summary="Ingest LLM calls asynchronously",
-    openapi_extra={"requestBody": {"content": {"application/json": {"schema": EventIn.model_json_schema()}}}},
 )
 async def ingest_events(
-    service: ServiceDep, body: Annotated[dict[str, Any] | list[Any], Body(description="One event or a list.")]
+    service: ServiceDep,
+    body: Annotated[
+        dict[str, Any] | list[Any],
+        Body(
+            description="One event or a list: any /v1/classify shape plus id, cost, latency_ms, metadata.",
+            examples=[_EXAMPLE],
+        ),
+    ],
 ) -> EventsAccepted:
     """Queue one event or a list of them; answers 202 once they are durably on disk.
 
