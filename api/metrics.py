@@ -10,7 +10,13 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info
 class ServiceMetrics:
     """Every metric ``GET /metrics`` exposes."""
 
-    def __init__(self, queue_depth: Callable[[], float], cache_hit_rate: Callable[[], float]) -> None:
+    def __init__(
+        self,
+        queue_depth: Callable[[], float],
+        cache_hit_rate: Callable[[], float],
+        spool_depth: Callable[[], float] = lambda: 0,
+        spool_lag: Callable[[], float] = lambda: 0.0,
+    ) -> None:
         self.registry = CollectorRegistry()
         self.requests = Counter(
             "promptprism_http_requests",
@@ -62,3 +68,38 @@ class ServiceMetrics:
             registry=self.registry,
         )
         self.model = Info("promptprism_active_model", "The model version being served.", registry=self.registry)
+        # Asynchronous ingestion (POST /v1/events and /v1/traces).
+        self.spool_depth = Gauge(
+            "promptprism_ingest_queue_depth", "Ingested events waiting in the spool.", registry=self.registry
+        )
+        self.spool_depth.set_function(spool_depth)
+        self.spool_lag = Gauge(
+            "promptprism_ingest_lag_seconds",
+            "How long the oldest event in the spool has waited to be recorded.",
+            registry=self.registry,
+        )
+        self.spool_lag.set_function(spool_lag)
+        self.events_queued = Counter(
+            "promptprism_ingest_events_queued", "Events accepted into the spool.", registry=self.registry
+        )
+        self.events_recorded = Counter(
+            "promptprism_ingest_events_recorded", "Ingested events classified and recorded.", registry=self.registry
+        )
+        self.events_duplicate = Counter(
+            "promptprism_ingest_events_duplicate",
+            "Ingested events not recorded again because their id already was.",
+            registry=self.registry,
+        )
+        self.events_dropped = Counter(
+            "promptprism_ingest_events_dropped",
+            "Ingested events not recorded, by reason: sampled (PROMPTPRISM_SAMPLE_RATE), spool_full (429), "
+            "invalid (refused with an error), failed (could not be recorded).",
+            ["reason"],
+            registry=self.registry,
+        )
+        self.spans_ignored = Counter(
+            "promptprism_otlp_spans_ignored",
+            "OTLP spans not ingested, by reason: not_genai (not a GenAI chat span), no_content (no messages recorded).",
+            ["reason"],
+            registry=self.registry,
+        )

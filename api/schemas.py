@@ -233,3 +233,43 @@ class DistributionPost(BaseModel):
     )
     since: datetime | None = Field(None, description="Only items at or after this time; naive means UTC.")
     until: datetime | None = Field(None, description="Only items before this time; naive means UTC.")
+
+
+class EventIn(ClassifyRequest):
+    """One LLM call to ingest (``POST /v1/events``): any shape ``/v1/classify`` accepts, plus metadata."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "chatcmpl-9a1b2c3d-4e5f-6789-abcd-ef0123456789",
+                    "request": {"model": "gpt-4o", "messages": [{"role": "user", "content": "Summarise this memo"}]},
+                    "response": {"choices": [{"message": {"role": "assistant", "content": "The memo says..."}}]},
+                    "app": "support-bot",
+                    "user": "u-42",
+                    "cost": 0.00042,
+                    "latency_ms": 812.5,
+                }
+            ]
+        },
+    )
+
+    id: str | None = Field(
+        None,
+        min_length=1,
+        max_length=128,
+        description="The call's id (up to 128 characters); an id already recorded is not recorded again.",
+    )
+    cost: float | None = Field(None, ge=0, description="What the call cost, in your currency (e.g. LiteLLM's).")
+    latency_ms: float | None = Field(None, ge=0, description="How long the LLM call took.")
+    metadata: dict[str, Any] | None = Field(None, description="Free-form metadata, stored with the event.")
+
+
+class EventsAccepted(BaseModel):
+    """What ``POST /v1/events`` did with the events: queued (durably), sampled out, or refused."""
+
+    queued: int = Field(description="Events written to the on-disk spool; they will be classified and recorded.")
+    sampled_out: int = Field(description="Events left out by PROMPTPRISM_SAMPLE_RATE.")
+    ids: list[str] = Field(description="The id of each queued event (generated where none was sent).")
+    errors: list[BatchError] = Field(description="Events refused, by index, with what was wrong.")

@@ -16,11 +16,13 @@ import threading
 import time
 
 from api.batcher import MicroBatcher
+from api.ingest import IngestWorker
 from api.jobs import TrainingJobs
 from api.metrics import ServiceMetrics
 from classifier import PromptPrismModel, load_model
 from classifier.artifacts import ACTIVE_POINTER, active_version, remove_stale_files, set_active_version
 from promptprism.settings import Settings
+from traffic.spool import Spool
 from traffic.store import EventStore
 from traffic.writer import EventWriter
 
@@ -35,8 +37,16 @@ class Service:
         # A statement never waits for a lock longer than a recording call may wait for its commit.
         self.store = EventStore(settings.sqlalchemy_url, busy_timeout_s=min(5.0, settings.record_timeout_s / 2))
         self.batcher: MicroBatcher | None = None
+        self.spool: Spool | None = None  # opened by start(), so that building an app touches no file
+        self.ingest: IngestWorker | None = None
         self.metrics = ServiceMetrics(
-            queue_depth=lambda: self.batcher.depth if self.batcher else 0, cache_hit_rate=self._cache_hit_rate
+            queue_depth=lambda: self.batcher.depth if self.batcher else 0,
+            cache_hit_rate=self._cache_hit_rate,
+            spool_depth=lambda: self.spool.depth if self.spool else 0,
+            spool_lag=lambda: self.spool.lag_seconds() if self.spool else 0.0,
+        )
+        self.jobs = TrainingJobs(
+            settings.models_dir, on_success=lambda result: self.activate(result.version), store=self.store
         )
         self.writer = EventWriter(
             self.store,
@@ -45,7 +55,6 @@ class Service:
             on_dead_letter=self.metrics.events_dead_lettered.inc,
             on_unavailable=self.metrics.events_unavailable.inc,
         )
-        self.jobs = TrainingJobs(settings.models_dir, on_success=lambda result: self.activate(result.version))
         self.started_at = time.time()
         self._swap_lock = threading.Lock()
         self._watcher: asyncio.Task[None] | None = None
@@ -143,6 +152,7 @@ class Service:
                 "removed %d file(s) left by an interrupted write in %s: %s", len(stale), settings.models_dir, stale
             )
         self.store.create_schema()
+        self.jobs.restore()
         model = await asyncio.to_thread(self.load_initial_model)
         batcher = MicroBatcher(
             model,
@@ -158,6 +168,18 @@ class Service:
         if settings.active_poll_seconds > 0 and settings.model_version is None and settings.backend is None:
             # A pinned version or backend is not the active one: only an unpinned service follows ACTIVE.
             self._watcher = asyncio.create_task(self._watch_active(settings.active_poll_seconds))
+        # Events queued before a crash or a restart are in the spool: the worker records them first.
+        self.spool = Spool(settings.spool_file, settings.spool_max_items)
+        self.ingest = IngestWorker(
+            self.spool,
+            self.store,
+            batcher.classify,
+            self.metrics,
+            # Never more than the model's queue takes at once, or every batch would be refused as overload.
+            batch_size=min(settings.ingest_batch_size, settings.queue_max_items),
+            store_text=settings.store_text,
+        )
+        self.ingest.start()
         # Everything loaded so far (libraries, model, heads) lives as long as the process: move it out of the
         # garbage collector's reach, so that full collections under load no longer walk it (p99 latency spikes).
         gc.collect()
@@ -170,8 +192,12 @@ class Service:
             self._watcher.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._watcher
+        if self.ingest is not None:
+            await self.ingest.stop()  # what it has not recorded stays in the spool for the next start
         await self.writer.stop()
         if self.batcher is not None:
             await self.batcher.stop()
         self.jobs.shutdown()
+        if self.spool is not None:
+            self.spool.close()
         self.store.dispose()

@@ -25,6 +25,7 @@ import platform
 import re
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -281,6 +282,24 @@ def set_active_version(models_dir: Path, version: str) -> None:
             f"no model version {version!r} in {models_dir}; known: {', '.join(list_versions(models_dir))}"
         )
     write_atomic(models_dir / ACTIVE_POINTER, version + "\n")
+
+
+def delete_version(models_dir: Path, version: str) -> None:
+    """Remove ``version`` from ``models_dir``; :class:`ModelLoadError` if it is active, shipped or absent.
+
+    The folder is first renamed to a hidden name (atomic), so no reader ever sees half a version.
+    """
+    check_version_name(version)
+    target = models_dir / version
+    if not (target / MANIFEST).is_file():
+        if (version_dir(models_dir, version) / MANIFEST).is_file():
+            raise ModelLoadError(f"{version!r} is a shipped model: it cannot be deleted")
+        raise ModelLoadError(f"no model version {version!r} in {models_dir}")
+    if active_version(models_dir) == version:
+        raise ModelLoadError(f"{version!r} is the active version: activate another one before deleting it")
+    trash = models_dir / f".deleted-{version}-{os.getpid()}-{time.monotonic_ns()}"
+    target.rename(trash)
+    shutil.rmtree(trash, ignore_errors=True)
 
 
 def gate_metric(manifest: dict[str, Any]) -> tuple[str, float] | None:

@@ -60,3 +60,15 @@ class StoreUnavailableError(PromptPrismError):
         super().__init__(f"the event store is unavailable ({reason}); nothing was recorded: retry in {retry_after} s")
         self.reason = reason
         self.retry_after = retry_after
+
+
+class SpoolFullError(OverloadedError):
+    """The ingestion spool holds as many events as it may; retry after ``retry_after`` seconds."""
+
+    def __init__(self, depth: int, max_items: int, retry_after: int = 5) -> None:
+        PromptPrismError.__init__(
+            self, f"the event spool is full ({depth} of {max_items} events queued); retry in {retry_after} s"
+        )
+        self.retry_after = retry_after
+        self.depth = depth
+        self.max_items = max_items

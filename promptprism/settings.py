@@ -61,6 +61,24 @@ class Settings(BaseSettings):
     batch_max_wait_ms: float = Field(2.0, ge=0, description="How long a call waits for others to share its batch.")
     queue_max_items: int = Field(2048, ge=1, description="Items waiting for the model before the service answers 429.")
 
+    # Asynchronous ingestion (POST /v1/events, /v1/traces)
+    sample_rate: float = Field(
+        1.0, ge=0, le=1, description="Share of ingested calls kept, chosen by a hash of the id (or content and time)."
+    )
+    spool_path: Path | None = Field(
+        None, description="On-disk spool of events waiting to be recorded; default: beside the SQLite event store."
+    )
+    spool_max_items: int = Field(100_000, ge=1, description="Events the spool holds before ingestion answers 429.")
+    ingest_batch_size: int = Field(256, ge=1, description="Queued events the ingestion worker classifies together.")
+    max_events_per_request: int = Field(1000, ge=1, description="Most events in one POST /v1/events (413 above).")
+
+    # Views
+    model_prices: dict[str, tuple[float, float]] = Field(
+        default_factory=dict,
+        description="Price per million input and output tokens by model, for events sent without a cost; JSON, "
+        'e.g. {"gpt-4o": [2.5, 10]}.',
+    )
+
     # Training
     gate_margin: float = Field(
         0.02,
@@ -69,6 +87,13 @@ class Settings(BaseSettings):
         description="Quality gate: how far below the active model's "
         "held-out macro-F1 a new model may be and still activate itself.",
     )
+
+    @property
+    def spool_file(self) -> Path:
+        """The ingestion spool's file: ``spool_path``, else ``<database_path stem>-spool.db`` beside it."""
+        if self.spool_path is not None:
+            return self.spool_path
+        return self.database_path.with_name(f"{self.database_path.stem}-spool.db")
 
     @property
     def sqlalchemy_url(self) -> str:

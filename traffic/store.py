@@ -33,10 +33,12 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    case,
     cast,
     create_engine,
     event,
     func,
+    inspect,
     literal_column,
     select,
     text,
@@ -67,10 +69,17 @@ def check_group_by(group_by: str | None) -> str | None:
 
 metadata = MetaData()
 
+ID_LENGTH = 128
+"""Longest event id the store keeps."""
+
+# Nullable columns added after the first release: create_schema adds them to a store made before.
+_ADDED_COLUMNS = {"cost": "FLOAT", "latency_ms": "FLOAT", "metadata": "JSON"}  # JSON: as create_all makes it
+
 events = Table(
     "events",
     metadata,
-    Column("id", String(32), primary_key=True),
+    # 128: LiteLLM call ids and prefixed UUIDs are longer than 32 (existing stores are widened in create_schema).
+    Column("id", String(ID_LENGTH), primary_key=True),
     Column("ts", DateTime(timezone=True), nullable=False),
     Column("ts_hour", Integer, nullable=False),
     Column("ts_day", Integer, nullable=False),
@@ -89,13 +98,17 @@ events = Table(
     Column("reasoning_tokens", Integer, nullable=False),
     Column("signals", JSON, nullable=False),
     Column("raw_text", Text),
+    # Sent with ingested events (POST /v1/events, LiteLLM, OTLP); added to older stores by create_schema.
+    Column("cost", Float),
+    Column("latency_ms", Float),
+    Column("metadata", JSON),
     Index("ix_events_ts", "ts"),
 )
 
 event_labels = Table(
     "event_labels",
     metadata,
-    Column("event_id", String(32), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("event_id", String(ID_LENGTH), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("dimension", String(64), primary_key=True),
     Column("label", String(128), nullable=False),
     Column("probability", Float, nullable=False),
@@ -114,6 +127,15 @@ dead_letters = Table(
     Column("payload", Text, nullable=False),
 )
 
+# Training jobs started through the API, so that their status survives a restart (api/jobs.py).
+training_jobs = Table(
+    "training_jobs",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("data", JSON, nullable=False),
+)
+
 
 @dataclass
 class EventRecord:
@@ -128,6 +150,9 @@ class EventRecord:
     app: str | None = None
     user: str | None = None
     raw_text: str | None = None
+    cost: float | None = None
+    latency_ms: float | None = None
+    metadata: dict[str, Any] | None = None
 
 
 @dataclass
@@ -231,8 +256,25 @@ class EventStore:
         self._write_lock = threading.Lock()
 
     def create_schema(self) -> None:
-        """Create tables and indexes if they do not exist."""
+        """Create tables and indexes if they do not exist, and bring a store made by an older version up to date."""
         metadata.create_all(self.engine)
+        self._upgrade_schema()
+
+    def _upgrade_schema(self) -> None:
+        # Additive only: new nullable columns, and ids widened from 32 to ID_LENGTH characters. SQLite does not
+        # enforce VARCHAR lengths, so only PostgreSQL (and the like) needs the ALTER ... TYPE.
+        inspector = inspect(self.engine)
+        columns = {c["name"]: c for c in inspector.get_columns("events")}
+        label_columns = {c["name"]: c for c in inspector.get_columns("event_labels")}
+        with self._write_lock, self.engine.begin() as conn:
+            for name, sql_type in _ADDED_COLUMNS.items():
+                if name not in columns:
+                    conn.execute(text(f"ALTER TABLE events ADD COLUMN {name} {sql_type}"))
+            if self.engine.dialect.name != "sqlite":
+                for table, column, known in (("events", "id", columns), ("event_labels", "event_id", label_columns)):
+                    length = getattr(known[column]["type"], "length", None)
+                    if length is not None and length < ID_LENGTH:
+                        conn.execute(text(f"ALTER TABLE {table} ALTER COLUMN {column} TYPE VARCHAR({ID_LENGTH})"))
 
     def ping(self) -> bool:
         """Whether the database answers."""
@@ -278,6 +320,9 @@ class EventStore:
                     "reasoning_tokens": int(s.get("reasoning_tokens", 0)),
                     "signals": s,
                     "raw_text": _clean_text(r.raw_text),
+                    "cost": r.cost,
+                    "latency_ms": r.latency_ms,
+                    "metadata": r.metadata,
                 }
             )
             for dimension, (label, probability) in r.labels.items():
@@ -322,6 +367,27 @@ class EventStore:
         """A SUM that cannot overflow: SQLite's TOTAL (a float), PostgreSQL's SUM of BIGINT (a NUMERIC)."""
         # SQLite's SUM raises "integer overflow" past 2**63; TOTAL is exact to 2**53 tokens and never raises.
         return func.total(expression) if self.engine.dialect.name == "sqlite" else func.sum(expression)
+
+    def record_new(self, records: Sequence[EventRecord]) -> int:
+        """Record the events whose id is not in the store yet (nor earlier in ``records``); how many that was.
+
+        Replayed and retried events (same id) are recorded once. Meant for one writer of such ids at a time
+        (the ingestion worker); concurrent writers of the same id may still collide on the primary key.
+        """
+        unique: dict[str, EventRecord] = {}
+        for r in records:
+            unique.setdefault(r.id, r)
+        if not unique:
+            return 0
+        ids = list(unique)
+        seen: set[str] = set()
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                seen.update(row[0] for row in conn.execute(select(events.c.id).where(events.c.id.in_(chunk))))
+        new = [r for i, r in unique.items() if i not in seen]
+        self.record(new)
+        return len(new)
 
     def count(self) -> int:
         """Number of recorded events."""
@@ -489,6 +555,137 @@ class EventStore:
             for dimension, label in labels.get(row["id"], {}).items():
                 row[f"label_{dimension}"] = label
         return rows
+
+    def find_events(
+        self,
+        dimension: str | None = None,
+        label: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        model: str | None = None,
+        app: str | None = None,
+        limit: int = 50,
+        before: tuple[datetime, str] | None = None,
+        with_text: bool = False,
+    ) -> list[dict[str, Any]]:
+        """Recorded events, newest first, with their labels: the drill-down behind a chart segment.
+
+        ``label`` (with ``dimension``) keeps the events given that label; ``before`` is the (ts, id) of the
+        last event of the previous page (keyset paging: stable while new events arrive). The text is only
+        returned when ``with_text``, and only exists when text storage was on when the event was recorded.
+        """
+        columns = [c for c in events.c if c.name not in ("raw_text", "ts_hour", "ts_day", "ts_week", "signals")]
+        if with_text:
+            columns.append(events.c.raw_text)
+        query = select(*columns).order_by(events.c.ts.desc(), events.c.id.desc()).limit(limit)
+        if label is not None:
+            labelled = select(event_labels.c.event_id).where(
+                event_labels.c.dimension == (dimension or "category"), event_labels.c.label == label
+            )
+            query = query.where(events.c.id.in_(labelled))
+        if since is not None:
+            query = query.where(events.c.ts >= since)
+        if until is not None:
+            query = query.where(events.c.ts < until)
+        if model is not None:
+            query = query.where(events.c.model == model)
+        if app is not None:
+            query = query.where(events.c.app == app)
+        if before is not None:
+            ts, last_id = before
+            query = query.where((events.c.ts < ts) | ((events.c.ts == ts) & (events.c.id < last_id)))
+        with self.engine.connect() as conn:
+            rows = [dict(r) for r in conn.execute(query).mappings()]
+            ids = [r["id"] for r in rows]
+            labels: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+            if ids:
+                label_query = select(event_labels).where(event_labels.c.event_id.in_(ids))
+                for label_row in conn.execute(label_query).mappings():
+                    labels[label_row["event_id"]][label_row["dimension"]] = {
+                        "label": label_row["label"],
+                        "probability": label_row["probability"],
+                    }
+        for event_row in rows:
+            event_row["labels"] = labels.get(event_row["id"], {})
+        return rows
+
+    def user_rows(
+        self, dimension: str, since: datetime | None = None, until: datetime | None = None
+    ) -> list[tuple[str, str, int, int]]:
+        """(user, label, requests, tokens) for one dimension, over events that name a user."""
+        tokens = func.sum(events.c.prompt_tokens + events.c.completion_tokens)
+        query = (
+            select(events.c.user, event_labels.c.label, func.count(), tokens)
+            .select_from(events.join(event_labels, event_labels.c.event_id == events.c.id))
+            .where(event_labels.c.dimension == dimension, events.c.user.is_not(None))
+            .group_by(events.c.user, event_labels.c.label)
+        )
+        if since is not None:
+            query = query.where(events.c.ts >= since)
+        if until is not None:
+            query = query.where(events.c.ts < until)
+        with self.engine.connect() as conn:
+            return [(u, label, int(n), int(t or 0)) for u, label, n, t in conn.execute(query)]
+
+    def cost_rows(
+        self, dimension: str, since: datetime | None = None, until: datetime | None = None
+    ) -> list[dict[str, Any]]:
+        """Per (label, model): requests, the summed recorded ``cost`` and how many events had one, and the
+        prompt and completion tokens of the events without a cost (to price them from a table)."""
+        unpriced = events.c.cost.is_(None)
+        query = (
+            select(
+                event_labels.c.label,
+                events.c.model,
+                func.count().label("requests"),
+                func.sum(events.c.cost).label("cost"),
+                func.count(events.c.cost).label("with_cost"),
+                func.sum(case((unpriced, events.c.prompt_tokens), else_=0)).label("prompt_tokens"),
+                func.sum(case((unpriced, events.c.completion_tokens), else_=0)).label("completion_tokens"),
+            )
+            .select_from(events.join(event_labels, event_labels.c.event_id == events.c.id))
+            .where(event_labels.c.dimension == dimension)
+            .group_by(event_labels.c.label, events.c.model)
+        )
+        if since is not None:
+            query = query.where(events.c.ts >= since)
+        if until is not None:
+            query = query.where(events.c.ts < until)
+        with self.engine.connect() as conn:
+            return [
+                {
+                    "label": r["label"],
+                    "model": r["model"],
+                    "requests": int(r["requests"]),
+                    "cost": float(r["cost"] or 0.0),
+                    "with_cost": int(r["with_cost"]),
+                    "prompt_tokens": int(r["prompt_tokens"] or 0),
+                    "completion_tokens": int(r["completion_tokens"] or 0),
+                }
+                for r in conn.execute(query).mappings()
+            ]
+
+    def recent_texts(self, limit: int) -> list[str]:
+        """The stored texts of the most recent events that have one (text storage on when they were recorded)."""
+        query = (
+            select(events.c.raw_text)
+            .where(events.c.raw_text.is_not(None))
+            .order_by(events.c.ts.desc(), events.c.id.desc())
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            return [row[0] for row in conn.execute(query)]
+
+    def save_job(self, job_id: str, created_at: datetime, data: dict[str, Any]) -> None:
+        """Insert or replace a training job's status (one transaction, portable SQL)."""
+        with self._write_lock, self.engine.begin() as conn:
+            conn.execute(training_jobs.delete().where(training_jobs.c.id == job_id))
+            conn.execute(training_jobs.insert().values(id=job_id, created_at=created_at, data=data))
+
+    def jobs(self) -> list[dict[str, Any]]:
+        """Every saved training job's status, oldest first."""
+        with self.engine.connect() as conn:
+            return [row[0] for row in conn.execute(select(training_jobs.c.data).order_by(training_jobs.c.created_at))]
 
     def dispose(self) -> None:
         """Close pooled connections."""

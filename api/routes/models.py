@@ -10,7 +10,15 @@ from fastapi.responses import JSONResponse
 
 from api.deps import ERRORS, ServiceDep, require_admin_key, require_api_key
 from api.errors import ApiError
-from classifier.artifacts import MANIFEST, active_version, gate_metric, list_versions, read_manifest, version_dir
+from classifier.artifacts import (
+    MANIFEST,
+    active_version,
+    delete_version,
+    gate_metric,
+    list_versions,
+    read_manifest,
+    version_dir,
+)
 from classifier.taxonomy import load_taxonomy
 from training.dataset import parse_labeled_csv
 
@@ -100,6 +108,12 @@ async def train(
     )
 
 
+@router.get("/jobs", summary="Training jobs")
+async def jobs(service: ServiceDep) -> dict[str, Any]:
+    """Every training job this service has run or is running, newest first."""
+    return {"jobs": [job.model_dump(mode="json") for job in service.jobs.list_jobs()]}
+
+
 @router.get("/jobs/{job_id}", summary="Training job status")
 async def job_status(job_id: str, service: ServiceDep) -> dict[str, Any]:
     """Progress, metrics and errors of a training job."""
@@ -122,3 +136,69 @@ async def activate(version: str, service: ServiceDep) -> dict[str, Any]:
     previous = service.model.version
     model = await asyncio.to_thread(service.activate, version)
     return {"active": model.version, "previous": previous, "backend": model.embedder.backend}
+
+
+@router.delete(
+    "/models/{version}",
+    summary="Delete a model version that is not active",
+    dependencies=[Depends(require_admin_key)],
+)
+async def delete(version: str, service: ServiceDep) -> dict[str, Any]:
+    """Remove a version from the models directory; 409 for the active or served version or a shipped one."""
+    if version == service.model.version:
+        raise ApiError(409, f"{version!r} is being served: activate another version first", field="version")
+    if version.startswith(".") or "/" in version:
+        raise ApiError(404, f"no model version {version!r}; GET /v1/models lists them", field="version")
+    if not (version_dir(service.settings.models_dir, version) / MANIFEST).is_file():
+        raise ApiError(404, f"no model version {version!r}; GET /v1/models lists them", field="version")
+    await asyncio.to_thread(delete_version, service.settings.models_dir, version)  # ModelLoadError -> 409
+    return {"deleted": version}
+
+
+@router.post("/models/compare", summary="Compare two model versions")
+async def compare(
+    service: ServiceDep,
+    a: Annotated[str, Form(description="The baseline version.")],
+    b: Annotated[str, Form(description="The version compared with it.")],
+    file: Annotated[UploadFile | None, File(description="Labeled CSV to compare them on (optional).")] = None,
+    label_columns: Annotated[str | None, Form(description="Comma-separated label columns; default: all.")] = None,
+    traffic: Annotated[int, Form(ge=0, le=5000, description="Recorded calls to measure agreement on.")] = 500,
+) -> dict[str, Any]:
+    """Per-label F1 of ``a`` and ``b`` on a labeled CSV with the deltas (b − a), and how often they agree on
+    the most recent recorded calls (which needs ``PROMPTPRISM_STORE_TEXT``: without texts there is nothing
+    to classify again)."""
+    from classifier import load_model
+    from classifier.requests import parse_item
+    from training.compare import agreement, compare_on_dataset
+
+    directory = service.settings.models_dir
+    for field, version in (("a", a), ("b", b)):
+        if version.startswith(".") or "/" in version or not (version_dir(directory, version) / MANIFEST).is_file():
+            raise ApiError(404, f"no model version {version!r}; GET /v1/models lists them", field=field)
+    dataset = None
+    if file is not None:
+        columns = [c.strip() for c in label_columns.split(",") if c.strip()] if label_columns else None
+        dataset = await asyncio.to_thread(parse_labeled_csv, await file.read(), file.filename or "upload.csv", columns)
+
+    def load(version: str) -> Any:
+        served = service.model
+        return served if served.version == version else load_model(version, directory, cache_size=1000)
+
+    model_a = await asyncio.to_thread(load, a)
+    model_b = model_a if b == a else await asyncio.to_thread(load, b)
+    texts = await asyncio.to_thread(service.store.recent_texts, traffic) if traffic else []
+    items = [parse_item({"text": t}) for t in texts if t.strip()]
+    on_csv = await asyncio.to_thread(compare_on_dataset, model_a, model_b, dataset) if dataset is not None else None
+    on_traffic = await asyncio.to_thread(agreement, model_a, model_b, items)
+    return {
+        "a": a,
+        "b": b,
+        "labeled_csv": on_csv,
+        "traffic": {
+            "calls": len(items),
+            "dimensions": on_traffic,
+            "note": None
+            if items
+            else "no recorded call has its text (PROMPTPRISM_STORE_TEXT is off, or nothing is recorded yet)",
+        },
+    }

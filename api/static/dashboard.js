@@ -10,7 +10,11 @@
   const RANGES_MS = { "1h": 3600e3, "24h": 86400e3, "7d": 7 * 86400e3, "30d": 30 * 86400e3, "90d": 90 * 86400e3 };
   const KEY_STORAGE = "promptprism-api-key";
   const $ = (id) => document.getElementById(id);
-  const renderer = window.PromptPrism.createRenderer($("report"));
+  const BUCKET_MS = { hour: 3600e3, day: 86400e3, week: 7 * 86400e3 };
+  const renderer = window.PromptPrism.createRenderer($("report"), { onSelect: (chartId, item) => drillFromChart(item) });
+  let labelOf = {}; // category display name -> label, from the last report
+  let drillQuery = null;
+  let drillCursor = null;
   let timer = null;
   let inFlight = false;
   let queued = false;
@@ -101,6 +105,7 @@
         status(body.error ? body.error.message : "HTTP " + response.status, true);
         return;
       }
+      labelOf = Object.fromEntries(Object.entries((body.names && body.names.category) || {}).map(([k, v]) => [v, k]));
       await renderer.render(body);
       const when = new Date().toLocaleTimeString();
       status(`Updated ${when} · ${body.totals.requests.toLocaleString("en-US")} calls`);
@@ -114,6 +119,96 @@
       }
     }
   }
+
+  // Drill-down: a click on a chart segment lists the calls behind it (GET /v1/events).
+  function drillFromChart(item) {
+    const datum = item.datum;
+    const filter = {};
+    if (datum.category !== undefined) filter.label = labelOf[datum.category] || datum.category;
+    if (datum.model !== undefined) filter.model = datum.model;
+    if (!filter.label && !filter.model) return;
+    const bucket = $("bucket").value;
+    // An area is one mark per series: only bars and cells say which time bucket was clicked.
+    if (datum[bucket] !== undefined && item.mark && item.mark.marktype !== "area") {
+      const start = new Date(datum[bucket]);
+      filter.since = start.toISOString();
+      filter.until = new Date(start.getTime() + BUCKET_MS[bucket]).toISOString();
+    }
+    openDrill(filter);
+  }
+
+  function openDrill(filter, scroll = true) {
+    const query = new URLSearchParams({ dimension: "category", limit: "20" });
+    const { since, until } = timeWindow();
+    if (filter.since || since) query.set("since", filter.since || since);
+    if (filter.until || until) query.set("until", filter.until || until);
+    if (filter.label) query.set("label", filter.label);
+    if (filter.model) query.set("model", filter.model);
+    drillQuery = query;
+    drillCursor = null;
+    const names = Object.fromEntries(Object.entries(labelOf).map(([name, label]) => [label, name]));
+    const what = [filter.label ? names[filter.label] || filter.label : null, filter.model].filter(Boolean).join(" · ");
+    $("drill-title").textContent = "Calls: " + what;
+    $("drill-table").tBodies[0].replaceChildren();
+    $("drill").hidden = false;
+    $("drill").setAttribute("data-label", filter.label || "");
+    loadDrill();
+    if (scroll) $("drill").scrollIntoView({ block: "start", behavior: "smooth" });
+  }
+
+  function cell(text, cls) {
+    const td = document.createElement("td");
+    td.textContent = text;
+    if (cls) td.className = cls;
+    return td;
+  }
+
+  async function loadDrill() {
+    const query = new URLSearchParams(drillQuery);
+    if (drillCursor) query.set("cursor", drillCursor);
+    const headers = apiKey ? { Authorization: "Bearer " + apiKey } : {};
+    try {
+      const response = await fetch("v1/events?" + query, { headers, cache: "no-store" });
+      const body = await response.json();
+      if (!response.ok) {
+        $("drill-note").textContent = body.error ? body.error.message : "HTTP " + response.status;
+        return;
+      }
+      const names = Object.fromEntries(Object.entries(labelOf).map(([name, label]) => [label, name]));
+      const rows = body.events.map((event) => {
+        const tr = document.createElement("tr");
+        tr.setAttribute("data-event", event.id);
+        const category = event.labels.category || {};
+        const text = event.text === null || event.text === undefined ? null : event.text.slice(0, 400);
+        tr.append(
+          cell(String(event.ts).replace("T", " ").slice(0, 19)),
+          cell(category.label ? `${names[category.label] || category.label} (${Math.round(category.probability * 100)}%)` : ""),
+          cell(event.model || ""),
+          cell(event.app || ""),
+          cell(event.user || ""),
+          cell((event.prompt_tokens + event.completion_tokens).toLocaleString("en-US")),
+          cell(event.cost === null || event.cost === undefined ? "" : "$" + event.cost.toFixed(5)),
+          text === null ? cell("text not stored", "muted") : cell(text, "text")
+        );
+        return tr;
+      });
+      $("drill-table").tBodies[0].append(...rows);
+      const shown = $("drill-table").tBodies[0].rows.length;
+      $("drill-note").textContent =
+        (shown ? `${shown} most recent calls in this range` : "No calls in this range") +
+        (body.text_stored ? "." : ". Texts are not stored (PROMPTPRISM_STORE_TEXT is off): metadata only.");
+      drillCursor = body.next_cursor;
+      $("drill-more").hidden = !drillCursor;
+      $("drill").setAttribute("data-rows", String(shown));
+    } catch (error) {
+      $("drill-note").textContent = "Cannot reach the service: " + error.message;
+    }
+  }
+
+  $("drill-more").addEventListener("click", loadDrill);
+  $("drill-close").addEventListener("click", () => {
+    $("drill").hidden = true;
+  });
 
   function schedule() {
     window.clearInterval(timer);
@@ -138,6 +233,11 @@
   });
 
   showCustom();
-  refresh();
+  // ?drill=<label>[&drill_model=<model>] opens the list of calls at once (a link to a segment's calls).
+  const firstDraw = refresh();
+  if (params.get("drill") || params.get("drill_model")) {
+    const filter = { label: params.get("drill") || undefined, model: params.get("drill_model") || undefined };
+    firstDraw.then(() => openDrill(filter, false)); // the panel is at the top of the page already
+  }
   schedule();
 })();

@@ -5,6 +5,7 @@ may be emptied (CI starts one); skipped otherwise.
 """
 
 import os
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -74,3 +75,44 @@ def test_the_report_aggregated_by_postgresql_equals_the_report_over_every_row(pg
     from tests.traffic.test_store import assert_sql_report_matches_rows
 
     assert_sql_report_matches_rows(pg_client.app.state.service.store)
+
+
+def test_an_older_store_on_postgresql_takes_128_character_ids():
+    from sqlalchemy import Column, MetaData, String, Table, inspect
+
+    from traffic.store import ID_LENGTH, EventStore
+
+    engine = create_engine(URL)
+    metadata.drop_all(engine)
+    old = MetaData()  # the events tables as the first release made them: 32-character ids, no cost columns
+    Table("events", old, Column("id", String(32), primary_key=True))
+    Table("event_labels", old, Column("event_id", String(32), primary_key=True))
+    old.create_all(engine)
+    engine.dispose()
+    store = EventStore(URL)
+    store.create_schema()
+    store.create_schema()  # idempotent
+    columns = {c["name"]: c for c in inspect(store.engine).get_columns("events")}
+    assert columns["id"]["type"].length == ID_LENGTH and {"cost", "latency_ms", "metadata"} <= set(columns)
+    assert inspect(store.engine).get_columns("event_labels")[0]["type"].length == ID_LENGTH
+    store.dispose()
+    drop = create_engine(URL)
+    metadata.drop_all(drop)
+    drop.dispose()
+
+
+def test_events_with_long_ids_are_recorded_once_on_postgresql(pg_client):
+    long_id = "litellm-" + "a" * 120
+    for _ in range(2):
+        assert (
+            pg_client.post("/v1/events", json={"id": long_id, "text": "translate 'hi' into french"}).status_code == 202
+        )
+    service = pg_client.app.state.service
+    deadline = time.monotonic() + 30
+    while service.spool.depth or service.store.count() < 1:
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    time.sleep(0.3)
+    assert service.store.count() == 1
+    [event] = pg_client.get("/v1/events").json()["events"]
+    assert event["id"] == long_id

@@ -119,7 +119,9 @@
     return [el("h2", { text: title }), el("ul", {}, items.map((text) => el("li", { text })))];
   }
 
-  function createRenderer(root) {
+  // options.onSelect(chartId, item): called when a mark of a chart is clicked (the dashboard's drill-down).
+  function createRenderer(root, options) {
+    const onSelect = options && options.onSelect;
     const views = new Map(); // chart id -> { json, result }
     let signature = null;
     let parts = null;
@@ -195,6 +197,11 @@
                 .vegaEmbed(node, chart.spec, EMBED_OPTIONS)
                 .then((result) => {
                   entry.result = result;
+                  if (onSelect) {
+                    result.view.addEventListener("click", (_event, item) => {
+                      if (item && item.datum) onSelect(chart.id, item);
+                    });
+                  }
                   node.setAttribute("data-rendered", "true");
                 })
                 .catch((error) => {
