@@ -14,7 +14,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api.errors import install_error_handlers
-from api.middleware import BodySizeLimit, ObserveRequests
+from api.middleware import BodySizeLimit, EdgeGuard, ObserveRequests, install_access_log_redaction
 from api.routes import ROUTERS
 from api.service import Service
 from promptprism.settings import Settings
@@ -43,6 +43,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.add_middleware(ObserveRequests, metrics=service.metrics)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes, upload_max_bytes=settings.max_upload_bytes)
+    # Outermost: a request from the wrong Host, a cross-site page or without its key is refused before its body
+    # is read.
+    app.add_middleware(EdgeGuard, settings=settings)
+    install_access_log_redaction()
     for router in ROUTERS:
         app.include_router(router)
     return app

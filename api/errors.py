@@ -95,7 +95,7 @@ def install_error_handlers(app: FastAPI) -> None:
         message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
         if exc.status_code == 404 and message == "Not Found":
             message = "no such route; see /docs for the API's routes"
-        return _respond(exc.status_code, message, headers=getattr(exc, "headers", None))
+        return _respond(exc.status_code, message, getattr(exc, "field", None), headers=getattr(exc, "headers", None))
 
     @app.exception_handler(InputError)
     async def _input(_: Request, exc: InputError) -> JSONResponse:

@@ -505,10 +505,12 @@ def serve(
     from api.app import create_app
 
     settings = _settings()
+    # The app checks Host against the bound address (loopback names only on loopback), so it must know it.
+    settings = settings.model_copy(update={"host": host or settings.host, "port": port or settings.port})
     uvicorn.run(
         create_app(settings),
-        host=host or settings.host,
-        port=port or settings.port,
+        host=settings.host,
+        port=settings.port,
         log_level="info",
         timeout_graceful_shutdown=10,
     )

@@ -7,10 +7,10 @@ service build a :class:`Settings` and pass what it says down.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from classifier.artifacts import DEFAULT_MODELS_DIR
 
@@ -43,6 +43,16 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(100 * 1024 * 1024, ge=1024, description="Largest training CSV upload (413 above).")
     max_batch_items: int = Field(256, ge=1, description="Most items in one batch request (413 above).")
     min_group_count: int = Field(5, ge=1, description="Distribution groups with fewer requests are suppressed.")
+    allowed_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Comma-separated origins (scheme://host[:port]) besides the service's own whose pages may send "
+        "state-changing requests (POST); browsers' cross-origin requests from any other page get 403.",
+    )
+    allowed_hosts: Annotated[list[str] | None, NoDecode] = Field(
+        None,
+        description="Comma-separated Host names the service answers to (400 otherwise); default: the loopback "
+        "names when bound to a loopback address, any name otherwise.",
+    )
 
     # Micro-batching
     batch_max_size: int = Field(64, ge=1, description="Most texts embedded together from concurrent calls.")
@@ -57,6 +67,19 @@ class Settings(BaseSettings):
         description="Quality gate: how far below the active model's "
         "held-out macro-F1 a new model may be and still activate itself.",
     )
+
+    @field_validator("allowed_origins", "allowed_hosts", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        # Environment variables are plain strings: "a, b" is a list of two (JSON lists are accepted too).
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                import json
+
+                return json.loads(text)
+            return [part.strip() for part in text.split(",") if part.strip()]
+        return value
 
     @property
     def sqlalchemy_url(self) -> str:

@@ -8,13 +8,15 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, File, Form, UploadFile
 from fastapi.responses import JSONResponse
 
-from api.deps import ERRORS, ServiceDep, require_admin_key, require_api_key
+from api.deps import ERRORS, CheckedRoute, ServiceDep, require_admin_key, require_api_key
 from api.errors import ApiError
 from classifier.artifacts import MANIFEST, active_version, gate_metric, list_versions, read_manifest, version_dir
 from classifier.taxonomy import load_taxonomy
 from training.dataset import parse_labeled_csv
 
-router = APIRouter(prefix="/v1", dependencies=[Depends(require_api_key)], responses=ERRORS, tags=["models"])
+router = APIRouter(
+    prefix="/v1", dependencies=[Depends(require_api_key)], responses=ERRORS, tags=["models"], route_class=CheckedRoute
+)
 
 
 @router.get("/taxonomy", summary="Dimensions and labels")
