@@ -2,6 +2,7 @@
 bodies, body limits, and secrets kept out of the access log."""
 
 import asyncio
+import json
 import logging
 
 import pytest
@@ -167,3 +168,57 @@ def test_the_access_log_never_shows_a_key():
     )
     RedactSecrets().filter(record)
     assert "s3cret" not in record.getMessage() and "range=7d" in record.getMessage()
+
+
+ADVERSARIAL = {
+    "9.6 MB of 'a;' lines": "a;\n" * 2_400_000,  # as JSON: 4 bytes a line
+    "a million newlines": "hi" + "\n" * 1_000_000 + "there",
+    "9 MB of '{'": "{" * 9_000_000,
+    "9 MB of Chinese": "中文字" * 1_000_000,
+    "9 MB of code-like lines": "if (x) { y = f(a, b); }\n" * 370_000,
+}
+
+
+@pytest.mark.slow
+def test_adversarial_inputs_up_to_the_body_limit_get_a_2xx_while_healthz_answers(models_copy, tmp_path):
+    """The real server at its default limits: each large input is classified, and /healthz never stalls."""
+    import threading
+    import time
+
+    import httpx
+
+    from tests.api.conftest import running_server
+
+    with running_server(models_copy, tmp_path) as base:
+        latencies: list[float] = []
+        done = threading.Event()
+
+        def poll_health() -> None:
+            with httpx.Client(base_url=base, timeout=30) as health:
+                while not done.is_set():
+                    started = time.perf_counter()
+                    assert health.get("/healthz").status_code == 200
+                    latencies.append(time.perf_counter() - started)
+                    time.sleep(0.05)
+
+        poller = threading.Thread(target=poll_health)
+        poller.start()
+        try:
+            with httpx.Client(base_url=base, timeout=120) as client:
+                for name, text in ADVERSARIAL.items():
+                    body = json.dumps({"text": text}, ensure_ascii=False).encode()
+                    assert 8_000_000 < len(body) <= 10 * 1024 * 1024 or "newlines" in name
+                    response = client.post("/v1/classify", content=body, headers=JSON)
+                    assert response.status_code == 200, f"{name}: {response.status_code} {response.text[:300]}"
+                batch = client.post("/v1/classify/batch", json={"items": [{"text": "{" * 1_000_000}] * 8})
+                assert batch.status_code == 200 and batch.json()["errors"] == 0
+                # The dashboard's key in the address bar never reaches the access log.
+                client.get("/?key=s3cret-key")
+        finally:
+            done.set()
+            poller.join()
+        print(f"healthz max {max(latencies):.3f} s over {len(latencies)} polls")
+        assert len(latencies) > 5
+        assert max(latencies) < 1.0, f"/healthz took up to {max(latencies):.2f} s while large inputs were classified"
+    logs = "".join(path.read_text() for path in tmp_path.glob("*.log"))
+    assert "GET /?key=" in logs and "s3cret-key" not in logs
