@@ -107,14 +107,17 @@ class PromptPrismModel:
             d: h if isinstance(h, NumpyHead) else NumpyHead.from_estimator(h) or h for d, h in heads.items()
         }
 
-    def estimator(self, dimension: str) -> Any:
-        """The scikit-learn estimator of one head (loaded from its joblib file on demand when served from arrays)."""
+    def estimator(self, dimension: str, *, trusted: bool = False) -> Any:
+        """The scikit-learn estimator of one head (from its joblib file when served from arrays).
+
+        The joblib file is a pickle, which runs code when loaded: it is read only with ``trusted=True``.
+        """
         head = self.heads[dimension]
         if not isinstance(head, NumpyHead):
             return head
         if self.path is None:
             raise ModelLoadError(f"model {self.version} was not loaded from disk; its estimators are not at hand")
-        return load_estimator(self.path, self.manifest, dimension)
+        return load_estimator(self.path, self.manifest, dimension, trusted=trusted)
 
     @property
     def dimensions(self) -> list[str]:
@@ -188,8 +191,37 @@ class PromptPrismModel:
         the first requests after start-up or activation wait for all of it. The
         embedding cache is bypassed so the warm-up text leaves no trace in its statistics.
         """
+        self.probe()
+
+    def probe(self) -> ClassificationResult:
+        """Classify a probe text and check the answer; :class:`ModelLoadError` when the model cannot serve.
+
+        Activation runs it before it switches: a version whose heads are not classifiers of its embeddings
+        (wrong shapes, labels that differ from the manifest's, probabilities that are not probabilities) is
+        refused there, instead of becoming ACTIVE and failing the next ``serve``.
+        """
         item = parse_item({"text": "warm-up: how do I sort a list in python? ¿y en español?"})
-        self.results_from_embeddings([item], self.embedder.inner.encode([self.text_for(item)]))
+        try:
+            [result] = self.results_from_embeddings([item], self.embedder.inner.encode([self.text_for(item)]))
+        except Exception as exc:  # whatever a broken head raises, the answer is the same: it cannot serve
+            raise ModelLoadError(
+                f"model {self.version} failed to classify a probe text ({type(exc).__name__}: {exc})"
+            ) from exc
+        for dimension, scorer in self.scorers.items():
+            expected = [str(label) for label in self.manifest["heads"][dimension]["labels"]]
+            answer = result.labels[dimension]
+            total = sum(score.probability for score in answer.top)
+            if (
+                [str(c) for c in scorer.classes_] != expected
+                or answer.label not in {*expected, self.abstain_labels[dimension]}
+                or not (0.0 <= answer.probability <= 1.0)
+                or not 0.0 < total <= 1.0 + 1e-3
+            ):
+                raise ModelLoadError(
+                    f"model {self.version}: head {dimension!r} does not answer as a classifier of {expected} "
+                    f"(probe answer {answer.label!r} with probability {answer.probability})"
+                )
+        return result
 
 
 def resolve_version(models_dir: Path, version: str | None = None, backend: str | None = None) -> str:

@@ -489,9 +489,11 @@ def models_activate(version: Annotated[str, typer.Argument(help="Version to make
     from classifier.artifacts import set_active_version
 
     settings = _settings()
-    load_model(version, settings.models_dir)  # refuse a version that would not load
+    # Refuse a version that would not load or serve: load it (pickle-free) and classify a probe text first.
+    model = load_model(version, settings.models_dir)
+    model.probe()
     set_active_version(settings.models_dir, version)
-    console.print(f"active model: {version}")
+    console.print(f"active model: {version} (it loaded and classified a probe text)")
 
 
 @app.command()

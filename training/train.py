@@ -31,7 +31,7 @@ from classifier.artifacts import (
     write_version,
 )
 from classifier.embedders import DEFAULT_BACKEND
-from classifier.model import shared_embedder
+from classifier.model import load_model, shared_embedder
 from classifier.taxonomy import abstain_label
 from classifier.views import DEFAULT_VIEW, model_text, request_parts, view_design
 from training.crossval import leave_source_out
@@ -250,6 +250,8 @@ def train_model(
     passed, gate = quality_gate(models_dir, manifest, options.gate_margin)
     activate = options.activate if options.activate is not None else passed
     if activate:
+        # As every activation does: load the written version (pickle-free) and classify a probe text first.
+        load_model(version, models_dir).probe()
         set_active_version(models_dir, version)
     report("done", 1.0)
     return TrainResult(version, models_dir / version, manifest, activate, gate, dataset.warnings)

@@ -222,3 +222,18 @@ def test_adversarial_inputs_up_to_the_body_limit_get_a_2xx_while_healthz_answers
         assert max(latencies) < 1.0, f"/healthz took up to {max(latencies):.2f} s while large inputs were classified"
     logs = "".join(path.read_text() for path in tmp_path.glob("*.log"))
     assert "GET /?key=" in logs and "s3cret-key" not in logs
+
+
+def test_activation_by_api_probes_first_and_never_unpickles(make_client, models_copy, tmp_path):
+    from tests.classifier.test_model import broken_version, plant_version
+
+    marker = tmp_path / "pwned"
+    plant_version(models_copy, "planted", marker)
+    broken_version(models_copy, "broken")
+    with make_client() as client:
+        refused = client.post("/v1/models/broken/activate")
+        assert refused.status_code == 409 and "probe" in refused.json()["error"]["message"]
+        assert client.get("/v1/models").json()["active"] == "small-static"
+        assert client.post("/v1/models/planted/activate").status_code == 200
+        assert client.post("/v1/classify", json={"text": "hello"}).json()["model_version"] == "planted"
+    assert not marker.exists()
