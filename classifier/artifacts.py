@@ -265,6 +265,42 @@ def set_active_version(models_dir: Path, version: str) -> None:
             f"no model version {version!r} in {models_dir}; known: {', '.join(list_versions(models_dir))}"
         )
     write_atomic(models_dir / ACTIVE_POINTER, version + "\n")
+    # Remember it per backend too, so that ``--backend NAME`` finds the model last activated on that backend.
+    with contextlib.suppress(ModelLoadError, KeyError, TypeError, OSError):
+        backend = read_manifest(version_dir(models_dir, version))["embedder"]["backend"]
+        write_atomic(models_dir / backend_pointer(backend), version + "\n")
+
+
+def backend_pointer(backend: str) -> str:
+    """File name of the pointer to the version last activated on ``backend`` (beside ACTIVE)."""
+    return f"{ACTIVE_POINTER}-{re.sub(r'[^A-Za-z0-9_-]', '_', backend)}"
+
+
+def version_of_backend(models_dir: Path, backend: str) -> str | None:
+    """The version ``--backend NAME`` serves: the active one if it is of that backend, else the one last
+    activated on it, else the shipped one; never merely the newest folder (a model trained but never
+    activated is not picked). None when there is none."""
+
+    def backend_of(name: str) -> str | None:
+        try:
+            return str(read_manifest(version_dir(models_dir, name))["embedder"]["backend"])
+        except (ModelLoadError, KeyError, TypeError):
+            return None
+
+    active = active_version(models_dir)
+    if active and backend_of(active) == backend:
+        return active
+    for directory in _search_path(models_dir):
+        pointer = directory / backend_pointer(backend)
+        if pointer.is_file():
+            name = pointer.read_text(encoding="utf-8").strip()
+            if name and _VERSION_NAME.match(name) and backend_of(name) == backend:
+                return name
+    shipped_active = active_version(SHIPPED_MODELS_DIR)
+    if shipped_active and backend_of(shipped_active) == backend:
+        return shipped_active
+    shipped = [n for n in list_versions(SHIPPED_MODELS_DIR) if backend_of(n) == backend]
+    return shipped[-1] if shipped else None
 
 
 def gate_metric(manifest: dict[str, Any]) -> tuple[str, float] | None:

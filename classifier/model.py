@@ -26,6 +26,7 @@ from classifier.artifacts import (
     load_heads,
     read_manifest,
     version_dir,
+    version_of_backend,
 )
 from classifier.embedders import CachingEmbedder, Embedder, fingerprint, load_embedder
 from classifier.errors import ModelLoadError
@@ -225,26 +226,26 @@ class PromptPrismModel:
 
 
 def resolve_version(models_dir: Path, version: str | None = None, backend: str | None = None) -> str:
-    """Pick the version to load: the one named, else the active one (or the newest of ``backend``)."""
+    """Pick the version to load: the one named, else the active one (or the active or shipped one of ``backend``)."""
     if version:
         return check_version_name(version)
     versions = list_versions(models_dir)
     active = active_version(models_dir)
     if backend:
-        if (
-            active
-            and active in versions
-            and read_manifest(version_dir(models_dir, active))["embedder"]["backend"] == backend
-        ):
-            return active
-        of_backend = [
-            v for v in versions if read_manifest(version_dir(models_dir, v))["embedder"]["backend"] == backend
-        ]
-        if not of_backend:
-            raise ModelLoadError(
-                f"no model version in {models_dir} uses the {backend!r} backend; train one with --backend {backend}"
+        chosen = version_of_backend(models_dir, backend)
+        if chosen is None:
+            of_backend = [
+                v for v in versions if read_manifest(version_dir(models_dir, v))["embedder"]["backend"] == backend
+            ]
+            hint = (
+                f"versions of that backend: {', '.join(of_backend)}; name one with --model, or activate one"
+                if of_backend
+                else f"train one with --backend {backend}"
             )
-        return of_backend[-1]
+            raise ModelLoadError(
+                f"no active or shipped model version in {models_dir} uses the {backend!r} backend; {hint}"
+            )
+        return chosen
     if active:
         return active
     if versions:
@@ -262,8 +263,9 @@ def load_model(
     """Load a model version, checking every file against its manifest.
 
     With no arguments, loads the active version from the shipped ``models/``
-    directory. ``backend`` picks the newest version trained on that embedding
-    backend instead (``transformer``, ``static`` or ``multilingual``).
+    directory. ``backend`` picks the version of that embedding backend
+    (``transformer``, ``static`` or ``multilingual``) that is active, was last
+    activated on it, or ships with PromptPrism, in that order.
     ``cache_size`` sets the capacity of the embedding LRU cache (see :func:`shared_embedder`).
     """
     directory = Path(models_dir) if models_dir else DEFAULT_MODELS_DIR

@@ -155,7 +155,7 @@ def train(
 
         print_report(metrics["leave_source_out"])
     console.print(f"model [bold]{result.version}[/] written to {result.path}", highlight=False)
-    console.print(("activated: " if result.activated else "not activated: ") + result.gate, highlight=False)
+    console.print(result.gate, highlight=False)  # says whether it was activated, and why
     if not result.activated:
         console.print(f"activate it with: promptprism models activate {result.version}", highlight=False)
 
@@ -169,7 +169,7 @@ def evaluate(
         ),
     ] = None,
     model: Annotated[str | None, typer.Option("--model", help="Model version (default: the active one).")] = None,
-    backend: Annotated[str | None, typer.Option(help="Use the newest model of this backend.")] = None,
+    backend: Annotated[str | None, typer.Option(help="Use the active or shipped model of this backend.")] = None,
     group_by: Annotated[
         str | None,
         typer.Option(
@@ -283,7 +283,7 @@ def classify(
         Path | None, typer.Option("--output", "-o", help="Write one JSON result per line here (default: stdout).")
     ] = None,
     model: Annotated[str | None, typer.Option("--model", help="Model version (default: the active one).")] = None,
-    backend: Annotated[str | None, typer.Option(help="Use the newest model of this backend.")] = None,
+    backend: Annotated[str | None, typer.Option(help="Use the active or shipped model of this backend.")] = None,
     batch_size: Annotated[int, typer.Option(help="Items embedded together.")] = 64,
 ) -> None:
     """Classify one text, or every request of a JSONL/CSV file, with a progress bar."""
@@ -373,7 +373,7 @@ def report(
     until: Annotated[str | None, typer.Option(help="Only calls before this time (ISO 8601; naive means UTC).")] = None,
     title: Annotated[str, typer.Option(help="Title of the report.")] = "LLM traffic report",
     model: Annotated[str | None, typer.Option("--model", help="Model version (default: the active one).")] = None,
-    backend: Annotated[str | None, typer.Option(help="Use the newest model of this backend.")] = None,
+    backend: Annotated[str | None, typer.Option(help="Use the active or shipped model of this backend.")] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Calls classified together.")] = 64,
 ) -> None:
     """Write an offline HTML report of the traffic in LLM call logs: category mix, reasoning, tools, length, languages, models."""

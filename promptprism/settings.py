@@ -24,7 +24,8 @@ class Settings(BaseSettings):
     models_dir: Path = Field(DEFAULT_MODELS_DIR, description="Directory of model versions and the ACTIVE pointer.")
     model_version: str | None = Field(None, description="Version to serve; default: the active one.")
     backend: Literal["transformer", "static", "multilingual"] | None = Field(
-        None, description="Serve the newest model of this embedding backend instead of the active one."
+        None,
+        description="Serve the active, last activated or shipped model of this embedding backend instead of the active one.",
     )
     embedding_cache_size: int = Field(10_000, ge=0, description="Embeddings kept in the in-memory LRU cache.")
     embedding_cache_dir: Path | None = Field(None, description="On-disk embedding cache for training.")
