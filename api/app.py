@@ -16,8 +16,11 @@ from fastapi import FastAPI
 from api.errors import install_error_handlers
 from api.middleware import BodySizeLimit, EdgeGuard, ObserveRequests, install_access_log_redaction
 from api.routes import ROUTERS
+from api.schemas import ErrorResponse
 from api.service import Service
 from promptprism.settings import Settings
+
+_ERROR_REF = {"$ref": "#/components/schemas/ErrorResponse"}
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -38,6 +41,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         summary="Classify LLM traffic and report its mix over time.",
         lifespan=lifespan,
+        # Every route may answer these from the middleware: a Host not allowed (400), a cross-site write (403),
+        # a body over the limit (413); a bad parameter is a 422 and any error a 500 in the same shape.
+        # (JSON named explicitly: the dashboard page's own responses are HTML, its errors are not.)
+        responses={
+            code: {"model": ErrorResponse, "content": {"application/json": {"schema": _ERROR_REF}}}
+            for code in (400, 403, 413, 422, 500)
+        },
     )
     app.state.service = service
     install_error_handlers(app)

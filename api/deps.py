@@ -19,9 +19,9 @@ from api.service import Service
 from classifier.requests import field_path
 from promptprism.settings import Settings
 
-# The error statuses a /v1 route may answer, for the OpenAPI document.
+# The error statuses a /v1 route may answer, for the OpenAPI document (400 and 403 also come from api.middleware).
 ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorResponse} for code in (400, 401, 404, 409, 413, 422, 429, 503)
+    code: {"model": ErrorResponse} for code in (400, 401, 403, 404, 409, 413, 422, 429, 503)
 }
 
 

@@ -237,3 +237,47 @@ def test_activation_by_api_probes_first_and_never_unpickles(make_client, models_
         assert client.post("/v1/models/planted/activate").status_code == 200
         assert client.post("/v1/classify", json={"text": "hello"}).json()["model_version"] == "planted"
     assert not marker.exists()
+
+
+def test_a_256_character_version_name_is_a_404_not_a_500(client):
+    response = client.post(f"/v1/models/{'v' * 300}/activate")
+    assert response.status_code == 404 and response.json()["error"]["field"] == "version"
+
+
+def test_a_corrupt_manifest_does_not_break_the_model_list_or_show_paths(client, models_copy):
+    broken = models_copy / "corrupt"
+    broken.mkdir()
+    (broken / "manifest.json").write_text('{"format_version": 1, "version": "corrupt"')
+    response = client.get("/v1/models")
+    assert response.status_code == 200, response.text
+    entries = {v["version"]: v for v in response.json()["versions"]}
+    assert "labels" not in entries["corrupt"] and "unreadable" in entries["corrupt"]["error"]
+    assert "small-static" in entries
+    activate = client.post("/v1/models/corrupt/activate")
+    assert activate.status_code == 409
+    for text in (response.text, activate.text):
+        assert str(models_copy) not in text and str(models_copy.resolve()) not in text
+
+
+def test_readyz_shows_no_internal_detail(make_client):
+    with make_client(api_key="k") as client:
+        anonymous = client.get("/readyz")
+        assert anonymous.status_code == 200 and anonymous.json() == {"status": "ready", "store": True}
+        known = client.get("/readyz", headers={"Authorization": "Bearer k"}).json()
+        assert known["model_version"] == "small-static"
+
+
+def test_the_openapi_schema_covers_every_route_and_error_shape(client):
+    from api.routes import ROUTERS
+
+    schema = client.get("/openapi.json").json()
+    for router in ROUTERS:
+        for route in router.routes:
+            for method in route.methods - {"HEAD"}:
+                operation = schema["paths"].get(route.path, {}).get(method.lower())
+                assert operation is not None, f"{method} {route.path} is missing from the OpenAPI schema"
+                errors = [code for code in operation["responses"] if code.startswith(("4", "5"))]
+                assert {"400", "403", "413", "500"} <= set(errors), route.path
+                for code in errors:
+                    content = operation["responses"][code].get("content", {})
+                    assert content["application/json"]["schema"] == {"$ref": "#/components/schemas/ErrorResponse"}
