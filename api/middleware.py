@@ -148,7 +148,7 @@ def _host_name(host: str) -> str:
 
 
 class EdgeGuard:
-    """The checks that run before a route reads a body: Host, cross-origin writes, and the API keys.
+    """The checks that run before a route reads a body: the Host name, and cross-origin writes.
 
     - Host must be on the allow-list (DNS rebinding: a page on ``evil.example`` that resolves to 127.0.0.1
       would otherwise talk to the service as if from the same origin). ``*`` in ``allowed_hosts`` accepts any.
