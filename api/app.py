@@ -14,10 +14,13 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api.errors import install_error_handlers
-from api.middleware import BodySizeLimit, ObserveRequests
+from api.middleware import BodySizeLimit, EdgeGuard, ObserveRequests, install_access_log_redaction
 from api.routes import ROUTERS
+from api.schemas import ErrorResponse
 from api.service import Service
 from promptprism.settings import Settings
+
+_ERROR_REF = {"$ref": "#/components/schemas/ErrorResponse"}
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -41,11 +44,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # FastAPI's own /docs and /redoc load their assets from a CDN; api/routes/docs.py serves them offline.
         docs_url=None,
         redoc_url=None,
+        # Every route may answer these from the middleware: a Host not allowed (400), a cross-site write (403),
+        # a body over the limit (413); a bad parameter is a 422 and any error a 500 in the same shape.
+        # (JSON named explicitly: the dashboard page's own responses are HTML, its errors are not.)
+        responses={
+            code: {"model": ErrorResponse, "content": {"application/json": {"schema": _ERROR_REF}}}
+            for code in (400, 403, 413, 422, 500)
+        },
     )
     app.state.service = service
     install_error_handlers(app)
     app.add_middleware(ObserveRequests, metrics=service.metrics)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes, upload_max_bytes=settings.max_upload_bytes)
+    # Outermost: a request from the wrong Host, a cross-site page or without its key is refused before its body
+    # is read.
+    app.add_middleware(EdgeGuard, settings=settings)
+    install_access_log_redaction()
     for router in ROUTERS:
         app.include_router(router)
     return app

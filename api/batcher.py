@@ -78,9 +78,21 @@ class MicroBatcher:
         """Serve ``model`` from the next batch on."""
         self.model = model
 
-    async def classify(self, items: Sequence[Item]) -> list[ClassificationResult]:
-        """Classify ``items`` within shared batches; raises :class:`OverloadedError` when the queue is full."""
+    async def classify(
+        self, items: Sequence[Item], return_exceptions: bool = False
+    ) -> list[ClassificationResult | BaseException]:
+        """Classify ``items`` within shared batches; raises :class:`OverloadedError` when the queue is full.
+
+        With ``return_exceptions``, an item the model could not classify has its exception in its place
+        instead of failing the call (a batch route gives it an error entry).
+        """
         assert self._queue is not None, "MicroBatcher.start() was not called"
+        if len(items) > self.max_queue:
+            raise OverloadedError(
+                1,
+                f"{len(items)} items are more than the classification queue holds ({self.max_queue}); "
+                f"split them into calls of at most {self.max_queue} items",
+            )
         if self._queue.qsize() + len(items) > self.max_queue:
             retry = max(1, round((self._queue.qsize() + len(items)) * self._seconds_per_item))
             raise OverloadedError(retry)
@@ -92,9 +104,9 @@ class MicroBatcher:
             futures.append(future)
         if self._waiter is not None and not self._waiter.done() and self._queue.qsize() >= self._wanted:
             self._waiter.set_result(None)  # the batch is full: no need to wait out max_wait
-        if len(futures) == 1:  # the common single-item call, without gather's extra task
+        if len(futures) == 1 and not return_exceptions:  # the common single-item call, without gather's extra task
             return [await futures[0]]
-        return list(await asyncio.gather(*futures))
+        return list(await asyncio.gather(*futures, return_exceptions=return_exceptions))
 
     def _take(self, batch: list[_Pending]) -> None:
         assert self._queue is not None
@@ -130,15 +142,36 @@ class MicroBatcher:
             try:
                 results = await loop.run_in_executor(self._executor, model.classify_items, [p.item for p in batch])
             except Exception as exc:  # a model failure fails this batch's callers, not the worker
-                for pending in batch:
-                    if not pending.future.done():
-                        pending.future.set_exception(exc)
+                if len(batch) == 1:
+                    if not batch[0].future.done():
+                        batch[0].future.set_exception(exc)
+                    continue
+                # One member's input can fail the whole pass (text no encoder accepts...): classify each alone,
+                # so that only the items that fail by themselves get the error and the others their results.
+                settled = await loop.run_in_executor(self._executor, _one_by_one, model, [p.item for p in batch])
+                for pending, outcome in zip(batch, settled, strict=True):
+                    if pending.future.done():
+                        continue
+                    if isinstance(outcome, BaseException):
+                        pending.future.set_exception(outcome)
+                    else:
+                        pending.future.set_result(outcome)
                 continue
             self._seconds_per_item = 0.8 * self._seconds_per_item + 0.2 * (time.perf_counter() - started) / len(batch)
             self.on_batch(len(batch))
             for pending, result in zip(batch, results, strict=True):
                 if not pending.future.done():
                     pending.future.set_result(result)
+
+
+def _one_by_one(model: PromptPrismModel, items: Sequence[Item]) -> list[ClassificationResult | Exception]:
+    outcomes: list[ClassificationResult | Exception] = []
+    for item in items:
+        try:
+            outcomes.append(model.classify_items([item])[0])
+        except Exception as exc:
+            outcomes.append(exc)
+    return outcomes
 
 
 def _wake(waiter: asyncio.Future[None]) -> None:

@@ -65,6 +65,20 @@ def _field_path(loc: tuple[int | str, ...]) -> str | None:
     return field_path(tuple(p for p in loc if p not in ("body", "query", "path", "header"))) or None
 
 
+def _without_paths(request: Request, message: str) -> str:
+    """``message`` with the server's model directories written as names a caller knows, not absolute paths."""
+    from classifier.artifacts import SHIPPED_MODELS_DIR
+
+    service = getattr(request.app.state, "service", None)
+    directories = [SHIPPED_MODELS_DIR]
+    if service is not None:
+        directories.insert(0, service.settings.models_dir)
+    for directory, name in zip(directories, ("<models_dir>", "<shipped models>"), strict=False):
+        for form in {str(directory.resolve()), str(directory)}:
+            message = message.replace(form + "/", "").replace(form, name)
+    return message
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Route every exception to the one error shape."""
 
@@ -95,7 +109,7 @@ def install_error_handlers(app: FastAPI) -> None:
         message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
         if exc.status_code == 404 and message == "Not Found":
             message = "no such route; see /docs for the API's routes"
-        return _respond(exc.status_code, message, headers=getattr(exc, "headers", None))
+        return _respond(exc.status_code, message, getattr(exc, "field", None), headers=getattr(exc, "headers", None))
 
     @app.exception_handler(InputError)
     async def _input(_: Request, exc: InputError) -> JSONResponse:
@@ -106,8 +120,8 @@ def install_error_handlers(app: FastAPI) -> None:
         return _respond(422, str(exc), "file")
 
     @app.exception_handler(ModelLoadError)
-    async def _model(_: Request, exc: ModelLoadError) -> JSONResponse:
-        return _respond(409, str(exc))
+    async def _model(request: Request, exc: ModelLoadError) -> JSONResponse:
+        return _respond(409, _without_paths(request, str(exc)))
 
     @app.exception_handler(OverloadedError)
     async def _overloaded(_: Request, exc: OverloadedError) -> JSONResponse:

@@ -83,7 +83,11 @@ class Service:
         return model
 
     def activate(self, version: str) -> PromptPrismModel:
-        """Load ``version``, make it the active one on disk, and serve it from the next batch on."""
+        """Load ``version``, classify a probe text with it, make it the active one on disk, and serve it.
+
+        Loading is pickle-free; a version that fails to load or to classify the probe raises
+        :class:`ModelLoadError` (409) and nothing changes: ACTIVE and the served model stay as they were.
+        """
         with self._swap_lock:
             model = load_model(version, self.settings.models_dir, cache_size=self.settings.embedding_cache_size)
             model.warm_up()

@@ -5,14 +5,18 @@ Layout of a models directory::
     models/
       ACTIVE                      # name of the active version (one line)
       <version>/
-        manifest.json             # what made the model and the sha256 of each joblib file
-        head-<dimension>.joblib   # one scikit-learn estimator per label dimension
+        manifest.json             # what made the model and the sha256 of each file
+        head-<dimension>.npz      # the arrays a head scores with: what serving loads (no pickle)
+        head-<dimension>.joblib   # the scikit-learn estimator, for trusted use only (see load_estimator)
         README.md                 # model card
       embedders/                  # locally built embedders (the static backend)
 
 A version is built in a hidden temporary directory and renamed into place, so
-a crash leaves either the whole version or nothing. joblib files run code when
-loaded, so a file whose hash does not match its manifest is never loaded.
+a crash leaves either the whole version or nothing. A file whose hash does not
+match its manifest is never loaded. joblib files are pickles, which run code when
+loaded, and a matching hash proves only that nothing changed since the manifest
+was written, not that the folder is safe: the service, the CLI and ``load_model``
+load the ``.npz`` arrays with ``allow_pickle=False`` and never unpickle anything.
 """
 
 from __future__ import annotations
@@ -29,7 +33,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from functools import partial
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -208,26 +211,41 @@ def _verified(version_dir: Path, manifest: dict[str, Any], entry: dict[str, str]
     return path
 
 
-def load_estimator(version_dir: Path, manifest: dict[str, Any], dimension: str) -> Any:
-    """The scikit-learn estimator of one head (joblib), after checking its hash."""
+def load_estimator(version_dir: Path, manifest: dict[str, Any], dimension: str, *, trusted: bool = False) -> Any:
+    """The scikit-learn estimator of one head (joblib), after checking its hash; only with ``trusted=True``.
+
+    Unpickling runs whatever code the file holds: pass ``trusted=True`` only for a version you trained
+    yourself or otherwise trust. Serving never needs it.
+    """
+    if not trusted:
+        raise ModelLoadError(
+            f"model {manifest.get('version')}: the scikit-learn estimator of {dimension!r} is a pickle, which can "
+            "run code when loaded; load it with trusted=True only if you trust this model folder"
+        )
     return joblib.load(_verified(version_dir, manifest, manifest["heads"][dimension]))
 
 
 def load_heads(version_dir: Path, manifest: dict[str, Any]) -> dict[str, Any]:
-    """Load every head for serving, refusing any file whose sha256 differs from the manifest's.
+    """Load every head for serving from its ``.npz`` arrays, refusing any file whose sha256 differs from the manifest's.
 
-    Heads with serving arrays load as :class:`NumpyHead` without importing
-    scikit-learn (which they load, hash-checked, only if ever needed); others
-    load their joblib estimator.
+    Nothing is unpickled: a head without arrays (a kind of estimator they cannot represent) is refused
+    rather than loaded from its joblib file, which could run code.
     """
     heads: dict[str, Any] = {}
     for dimension, head in manifest["heads"].items():
         _verified(version_dir, manifest, head)  # every file is checked, even one not loaded now
-        if "arrays" in head:
-            path = _verified(version_dir, manifest, head["arrays"])
-            heads[dimension] = NumpyHead.load(path, fallback=partial(load_estimator, version_dir, manifest, dimension))
-        else:
-            heads[dimension] = load_estimator(version_dir, manifest, dimension)
+        if "arrays" not in head:
+            raise ModelLoadError(
+                f"model {manifest.get('version')}: head {dimension!r} has no pickle-free arrays (.npz), and its "
+                "joblib file is not loaded because unpickling can run code; retrain it with this PromptPrism"
+            )
+        path = _verified(version_dir, manifest, head["arrays"])
+        try:
+            heads[dimension] = NumpyHead.load(path)
+        except (KeyError, ValueError, IndexError, OSError) as exc:
+            raise ModelLoadError(
+                f"model {manifest.get('version')}: the arrays of head {dimension!r} are not a classifier's ({exc})"
+            ) from exc
     return heads
 
 
@@ -282,6 +300,42 @@ def set_active_version(models_dir: Path, version: str) -> None:
             f"no model version {version!r} in {models_dir}; known: {', '.join(list_versions(models_dir))}"
         )
     write_atomic(models_dir / ACTIVE_POINTER, version + "\n")
+    # Remember it per backend too, so that ``--backend NAME`` finds the model last activated on that backend.
+    with contextlib.suppress(ModelLoadError, KeyError, TypeError, OSError):
+        backend = read_manifest(version_dir(models_dir, version))["embedder"]["backend"]
+        write_atomic(models_dir / backend_pointer(backend), version + "\n")
+
+
+def backend_pointer(backend: str) -> str:
+    """File name of the pointer to the version last activated on ``backend`` (beside ACTIVE)."""
+    return f"{ACTIVE_POINTER}-{re.sub(r'[^A-Za-z0-9_-]', '_', backend)}"
+
+
+def version_of_backend(models_dir: Path, backend: str) -> str | None:
+    """The version ``--backend NAME`` serves: the active one if it is of that backend, else the one last
+    activated on it, else the shipped one; never merely the newest folder (a model trained but never
+    activated is not picked). None when there is none."""
+
+    def backend_of(name: str) -> str | None:
+        try:
+            return str(read_manifest(version_dir(models_dir, name))["embedder"]["backend"])
+        except (ModelLoadError, KeyError, TypeError):
+            return None
+
+    active = active_version(models_dir)
+    if active and backend_of(active) == backend:
+        return active
+    for directory in _search_path(models_dir):
+        pointer = directory / backend_pointer(backend)
+        if pointer.is_file():
+            name = pointer.read_text(encoding="utf-8").strip()
+            if name and _VERSION_NAME.match(name) and backend_of(name) == backend:
+                return name
+    shipped_active = active_version(SHIPPED_MODELS_DIR)
+    if shipped_active and backend_of(shipped_active) == backend:
+        return shipped_active
+    shipped = [n for n in list_versions(SHIPPED_MODELS_DIR) if backend_of(n) == backend]
+    return shipped[-1] if shipped else None
 
 
 def delete_version(models_dir: Path, version: str) -> None:

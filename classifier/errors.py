@@ -48,8 +48,8 @@ class TooManyBucketsError(PromptPrismError, ValueError):
 class OverloadedError(PromptPrismError):
     """The classification queue is full; retry after ``retry_after`` seconds."""
 
-    def __init__(self, retry_after: int) -> None:
-        super().__init__(f"the classification queue is full; retry in {retry_after} s")
+    def __init__(self, retry_after: int, message: str | None = None) -> None:
+        super().__init__(message or f"the classification queue is full; retry in {retry_after} s")
         self.retry_after = retry_after
 
 

@@ -26,6 +26,7 @@ from classifier.artifacts import (
     load_heads,
     read_manifest,
     version_dir,
+    version_of_backend,
 )
 from classifier.embedders import CachingEmbedder, Embedder, fingerprint, load_embedder
 from classifier.errors import ModelLoadError
@@ -107,14 +108,17 @@ class PromptPrismModel:
             d: h if isinstance(h, NumpyHead) else NumpyHead.from_estimator(h) or h for d, h in heads.items()
         }
 
-    def estimator(self, dimension: str) -> Any:
-        """The scikit-learn estimator of one head (loaded from its joblib file on demand when served from arrays)."""
+    def estimator(self, dimension: str, *, trusted: bool = False) -> Any:
+        """The scikit-learn estimator of one head (from its joblib file when served from arrays).
+
+        The joblib file is a pickle, which runs code when loaded: it is read only with ``trusted=True``.
+        """
         head = self.heads[dimension]
         if not isinstance(head, NumpyHead):
             return head
         if self.path is None:
             raise ModelLoadError(f"model {self.version} was not loaded from disk; its estimators are not at hand")
-        return load_estimator(self.path, self.manifest, dimension)
+        return load_estimator(self.path, self.manifest, dimension, trusted=trusted)
 
     @property
     def dimensions(self) -> list[str]:
@@ -188,31 +192,60 @@ class PromptPrismModel:
         the first requests after start-up or activation wait for all of it. The
         embedding cache is bypassed so the warm-up text leaves no trace in its statistics.
         """
+        self.probe()
+
+    def probe(self) -> ClassificationResult:
+        """Classify a probe text and check the answer; :class:`ModelLoadError` when the model cannot serve.
+
+        Activation runs it before it switches: a version whose heads are not classifiers of its embeddings
+        (wrong shapes, labels that differ from the manifest's, probabilities that are not probabilities) is
+        refused there, instead of becoming ACTIVE and failing the next ``serve``.
+        """
         item = parse_item({"text": "warm-up: how do I sort a list in python? ¿y en español?"})
-        self.results_from_embeddings([item], self.embedder.inner.encode([self.text_for(item)]))
+        try:
+            [result] = self.results_from_embeddings([item], self.embedder.inner.encode([self.text_for(item)]))
+        except Exception as exc:  # whatever a broken head raises, the answer is the same: it cannot serve
+            raise ModelLoadError(
+                f"model {self.version} failed to classify a probe text ({type(exc).__name__}: {exc})"
+            ) from exc
+        for dimension, scorer in self.scorers.items():
+            expected = [str(label) for label in self.manifest["heads"][dimension]["labels"]]
+            answer = result.labels[dimension]
+            total = sum(score.probability for score in answer.top)
+            if (
+                [str(c) for c in scorer.classes_] != expected
+                or answer.label not in {*expected, self.abstain_labels[dimension]}
+                or not (0.0 <= answer.probability <= 1.0)
+                or not 0.0 < total <= 1.0 + 1e-3
+            ):
+                raise ModelLoadError(
+                    f"model {self.version}: head {dimension!r} does not answer as a classifier of {expected} "
+                    f"(probe answer {answer.label!r} with probability {answer.probability})"
+                )
+        return result
 
 
 def resolve_version(models_dir: Path, version: str | None = None, backend: str | None = None) -> str:
-    """Pick the version to load: the one named, else the active one (or the newest of ``backend``)."""
+    """Pick the version to load: the one named, else the active one (or the active or shipped one of ``backend``)."""
     if version:
         return check_version_name(version)
     versions = list_versions(models_dir)
     active = active_version(models_dir)
     if backend:
-        if (
-            active
-            and active in versions
-            and read_manifest(version_dir(models_dir, active))["embedder"]["backend"] == backend
-        ):
-            return active
-        of_backend = [
-            v for v in versions if read_manifest(version_dir(models_dir, v))["embedder"]["backend"] == backend
-        ]
-        if not of_backend:
-            raise ModelLoadError(
-                f"no model version in {models_dir} uses the {backend!r} backend; train one with --backend {backend}"
+        chosen = version_of_backend(models_dir, backend)
+        if chosen is None:
+            of_backend = [
+                v for v in versions if read_manifest(version_dir(models_dir, v))["embedder"]["backend"] == backend
+            ]
+            hint = (
+                f"versions of that backend: {', '.join(of_backend)}; name one with --model, or activate one"
+                if of_backend
+                else f"train one with --backend {backend}"
             )
-        return of_backend[-1]
+            raise ModelLoadError(
+                f"no active or shipped model version in {models_dir} uses the {backend!r} backend; {hint}"
+            )
+        return chosen
     if active:
         return active
     if versions:
@@ -230,8 +263,9 @@ def load_model(
     """Load a model version, checking every file against its manifest.
 
     With no arguments, loads the active version from the shipped ``models/``
-    directory. ``backend`` picks the newest version trained on that embedding
-    backend instead (``transformer``, ``static`` or ``multilingual``).
+    directory. ``backend`` picks the version of that embedding backend
+    (``transformer``, ``static`` or ``multilingual``) that is active, was last
+    activated on it, or ships with PromptPrism, in that order.
     ``cache_size`` sets the capacity of the embedding LRU cache (see :func:`shared_embedder`).
     """
     directory = Path(models_dir) if models_dir else DEFAULT_MODELS_DIR

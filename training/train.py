@@ -24,14 +24,13 @@ from classifier.artifacts import (
     MANIFEST,
     active_version,
     build_manifest,
-    gate_metric,
     read_manifest,
     set_active_version,
     version_dir,
     write_version,
 )
 from classifier.embedders import DEFAULT_BACKEND
-from classifier.model import shared_embedder
+from classifier.model import load_model, shared_embedder
 from classifier.taxonomy import abstain_label
 from classifier.views import DEFAULT_VIEW, model_text, request_parts, view_design
 from training.crossval import leave_source_out
@@ -101,19 +100,54 @@ def _new_version_name(models_dir: Path, backend: str) -> str:
 
 
 def quality_gate(models_dir: Path, manifest: dict[str, Any], margin: float) -> tuple[bool, str]:
-    """Whether ``manifest``'s model may replace the active one without being asked."""
+    """Whether ``manifest``'s model may replace the active one without being asked, and why (or why not).
+
+    Models are compared only like with like: the same label dimensions with the same label sets, scored
+    on the same held-out file (same sha256). Anything else is no comparison, so the new model is not
+    activated by itself; the message says what differs and how to activate it by hand.
+    """
     active = active_version(models_dir)
     if active is None or not (version_dir(models_dir, active) / MANIFEST).is_file():
-        return True, "passes the quality gate: there is no active model to compare with"
-    new = gate_metric(manifest)
-    old = gate_metric(read_manifest(version_dir(models_dir, active)))
-    if new is None or old is None or new[0] != old[0]:
-        return False, f"not comparable with active model {active} (different label dimensions); activate it by hand"
-    passed = new[1] >= old[1] - margin
-    verdict = "passes" if passed else "fails"
+        return True, "activated: there is no active model to compare it with"
+    old = read_manifest(version_dir(models_dir, active))
+    by_hand = f"activate it by hand (promptprism models activate {manifest['version']}) if you mean to switch"
+    new_labels = {d: sorted(map(str, h["labels"])) for d, h in manifest["heads"].items()}
+    old_labels = {d: sorted(map(str, h["labels"])) for d, h in old["heads"].items()}
+    if set(new_labels) != set(old_labels):
+        return False, (
+            f"not activated: it answers the dimensions {sorted(new_labels)}, the active model {active} answers "
+            f"{sorted(old_labels)}; {by_hand}"
+        )
+    for dimension, labels in new_labels.items():
+        if labels != old_labels[dimension]:
+            return False, (
+                f"not activated: its {dimension!r} labels {labels} differ from those of the active model {active} "
+                f"({old_labels[dimension]}); {by_hand}"
+            )
+    new_heldout = manifest["training_data"].get("heldout_sha256")
+    old_heldout = old.get("training_data", {}).get("heldout_sha256")
+    if not new_heldout or new_heldout != old_heldout:
+        why = (
+            "it was not scored on a held-out file"
+            if not new_heldout
+            else f"it was scored on a different held-out file ({manifest['training_data'].get('heldout_file')}, "
+            f"sha256 {new_heldout[:12]}…) than the active model {active}"
+            + (f" ({old['training_data'].get('heldout_file')}, sha256 {old_heldout[:12]}…)" if old_heldout else "")
+        )
+        return False, (
+            f"not activated: {why}; models are compared only on the same evaluation data (train with --heldout "
+            f"and the active model's held-out file), or {by_hand}"
+        )
+    dimension = manifest["primary_dimension"]
+    new_scores = manifest["metrics"].get("heldout_file", {}).get(dimension)
+    old_scores = old.get("metrics", {}).get("heldout_file", {}).get(dimension)
+    if not new_scores or not old_scores:
+        return False, f"not activated: no held-out {dimension} macro-F1 to compare with the active model {active}"
+    new_f1, old_f1 = float(new_scores["macro_f1"]), float(old_scores["macro_f1"])
+    passed = new_f1 >= old_f1 - margin
     return passed, (
-        f"{verdict} the quality gate: {new[0]} macro-F1 {new[1]:.3f} vs {old[1]:.3f} for active {active} "
-        f"(margin {margin:.3f})"
+        f"{'activated: passes' if passed else 'not activated: fails'} the quality gate: held-out {dimension} "
+        f"macro-F1 {new_f1:.3f} vs {old_f1:.3f} for the active model {active} on the same file (margin {margin:.3f})"
     )
 
 
@@ -250,7 +284,13 @@ def train_model(
 
     passed, gate = quality_gate(models_dir, manifest, options.gate_margin)
     activate = options.activate if options.activate is not None else passed
+    if options.activate is True:
+        gate = f"activated, as --activate asked; without the flag: {gate}"
+    elif options.activate is False:
+        gate = f"not activated, as --no-activate asked; without the flag: {gate}"
     if activate:
+        # As every activation does: load the written version (pickle-free) and classify a probe text first.
+        load_model(version, models_dir).probe()
         set_active_version(models_dir, version)
     report("done", 1.0)
     return TrainResult(version, models_dir / version, manifest, activate, gate, dataset.warnings)

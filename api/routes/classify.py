@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 import uuid
 from collections.abc import Sequence
@@ -11,7 +12,15 @@ from typing import Any
 from fastapi import APIRouter, Depends
 from pydantic import ValidationError
 
-from api.deps import ERRORS, ServiceDep, require_api_key
+from api.deps import (
+    ERRORS,
+    CheckedRoute,
+    ServiceDep,
+    lone_surrogate_path,
+    printable_field,
+    require_api_key,
+    surrogate_message,
+)
 from api.errors import ApiError
 from api.schemas import BatchError, BatchRequest, BatchResponse, ClassifyRequest, ClassifyResponse, ErrorDetail
 from api.service import Service
@@ -21,7 +30,15 @@ from classifier.requests import field_path
 from classifier.views import model_text, request_parts
 from traffic.store import EventRecord
 
-router = APIRouter(prefix="/v1", dependencies=[Depends(require_api_key)], responses=ERRORS, tags=["classify"])
+log = logging.getLogger(__name__)
+
+router = APIRouter(
+    prefix="/v1",
+    dependencies=[Depends(require_api_key)],
+    responses=ERRORS,
+    tags=["classify"],
+    route_class=CheckedRoute,
+)
 
 
 def with_token_overrides(result: ClassificationResult, body: ClassifyRequest) -> ClassificationResult:
@@ -67,8 +84,18 @@ def _count_labels(service: Service, results: Sequence[ClassificationResult]) -> 
 
 
 async def classify_items(service: Service, items: list[Item]) -> list[ClassificationResult]:
+    """Classify through the micro-batcher; any item the model cannot classify fails the call."""
     try:
-        return await service.batcher.classify(items) if service.batcher else []
+        return await service.batcher.classify(items) if service.batcher else []  # type: ignore[return-value]
+    except OverloadedError:
+        service.metrics.rejected.inc()
+        raise
+
+
+async def classify_settled(service: Service, items: list[Item]) -> list[ClassificationResult | BaseException]:
+    """Classify through the micro-batcher; an item the model cannot classify has its exception in its place."""
+    try:
+        return await service.batcher.classify(items, return_exceptions=True) if service.batcher else []
     except OverloadedError:
         service.metrics.rejected.inc()
         raise
@@ -99,6 +126,9 @@ def parse_batch(raw_items: list[dict[str, Any]]) -> tuple[list[tuple[int, Classi
     for index, raw in enumerate(raw_items):
         try:
             body = ClassifyRequest.model_validate(raw)
+            surrogate = lone_surrogate_path(raw)
+            if surrogate is not None:  # the batch route leaves its items to this check: one bad item, one error
+                raise InputError(surrogate_message(None), printable_field(surrogate))
             good.append((index, body, body.to_item()))
         except ValidationError as exc:
             first = exc.errors()[0]
@@ -127,6 +157,14 @@ def check_batch_size(service: Service, n: int) -> None:
     limit = service.settings.max_batch_items
     if n > limit:
         raise ApiError(413, f"{n} items in one batch; the limit is {limit}: split the batch", field="items")
+    queue = service.settings.queue_max_items
+    if n > queue:  # it could never fit, so a 429 (retry later) would be a lie
+        raise ApiError(
+            413,
+            f"{n} items in one batch; the classification queue holds {queue}: split the batch into calls of at "
+            f"most {queue} items",
+            field="items",
+        )
     if n == 0:
         raise ApiError(422, "items is empty; send at least one item", field="items")
 
@@ -137,11 +175,16 @@ async def classify_batch(body: BatchRequest, service: ServiceDep) -> BatchRespon
     started = time.perf_counter()
     check_batch_size(service, len(body.items))
     good, bad = parse_batch(body.items)
-    results = await classify_items(service, [item for _, _, item in good])
+    settled = await classify_settled(service, [item for _, _, item in good])
     each_ms = (time.perf_counter() - started) * 1000
     slots: list[ClassifyResponse | BatchError | None] = [None] * len(body.items)
     records = []
-    for (index, request_body, item), result in zip(good, results, strict=True):
+    results = []
+    for (index, request_body, item), result in zip(good, settled, strict=True):
+        if isinstance(result, BaseException):
+            bad.append(_failed_item(index, result))
+            continue
+        results.append(result)
         result = with_token_overrides(result, request_body)
         event_id = uuid.uuid4().hex
         if request_body.record:
@@ -152,3 +195,20 @@ async def classify_batch(body: BatchRequest, service: ServiceDep) -> BatchRespon
     await service.writer.record(records)  # one commit for the batch; a 200 means every recorded item is stored
     _count_labels(service, results)
     return BatchResponse(results=[s for s in slots if s is not None], errors=len(bad))
+
+
+def _failed_item(index: int, exc: BaseException) -> BatchError:
+    """The error entry of an item the model failed on: the batch's other items keep their results."""
+    if isinstance(exc, InputError):
+        return BatchError(
+            index=index, error=ErrorDetail(type="invalid_request", message=f"item {index}: {exc}", field=exc.field)
+        )
+    log.error("item %d of a batch could not be classified", index, exc_info=exc)
+    return BatchError(
+        index=index,
+        error=ErrorDetail(
+            type="internal_error",
+            message=f"item {index} could not be classified ({type(exc).__name__}); the service logs have the details",
+            field=None,
+        ),
+    )

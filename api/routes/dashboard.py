@@ -38,14 +38,19 @@ ASSETS = {
 router = APIRouter(tags=["dashboard"])
 
 
-@router.get("/", include_in_schema=False, response_class=HTMLResponse)
+@router.get("/", summary="The dashboard page", response_class=HTMLResponse)
 async def dashboard_page() -> HTMLResponse:
     """The dashboard page."""
     page = (API_STATIC / "dashboard.html").read_text(encoding="utf-8")
     return HTMLResponse(page, headers={"Cache-Control": "no-cache"})
 
 
-@router.get("/static/{name}", include_in_schema=False)
+@router.get(
+    "/static/{name}",
+    summary="The dashboard's scripts and styles",
+    response_class=Response,
+    responses={200: {"content": {"text/javascript": {}, "text/css": {}}}, 404: ERRORS[404]},
+)
 async def dashboard_asset(name: str) -> Response:
     """The dashboard's scripts and styles, and the Vega bundle (built once per process by vl-convert)."""
     from traffic.report import vega_bundle

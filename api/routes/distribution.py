@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
 
-from api.deps import ERRORS, ServiceDep, require_api_key
+from api.deps import ERRORS, CheckedRoute, ServiceDep, require_api_key
 from api.errors import ApiError
 from api.routes.classify import check_batch_size, classify_items, llm_model, parse_batch, with_token_overrides
 from api.schemas import ClassifyRequest, DistributionPost, DistributionResponse
@@ -18,7 +18,13 @@ from classifier import ClassificationResult
 from traffic.store import GROUP_FIELDS, LabelRow, check_group_by, group_label, summarise
 from traffic.timeutil import as_utc, bucket_start, check_window, time_buckets
 
-router = APIRouter(prefix="/v1", dependencies=[Depends(require_api_key)], responses=ERRORS, tags=["distribution"])
+router = APIRouter(
+    prefix="/v1",
+    dependencies=[Depends(require_api_key)],
+    responses=ERRORS,
+    tags=["distribution"],
+    route_class=CheckedRoute,
+)
 
 
 def _check_dimension(service: Service, dimension: str, known: Sequence[str]) -> None:

@@ -3,26 +3,33 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, UploadFile
 from fastapi.responses import JSONResponse
 
-from api.deps import ERRORS, ServiceDep, require_admin_key, require_api_key
+from api.deps import ERRORS, CheckedRoute, ServiceDep, require_admin_key, require_api_key
 from api.errors import ApiError
 from classifier.artifacts import (
     MANIFEST,
     active_version,
+    check_version_name,
     delete_version,
     gate_metric,
     list_versions,
     read_manifest,
     version_dir,
 )
+from classifier.errors import ModelLoadError
 from classifier.taxonomy import load_taxonomy
 from training.dataset import parse_labeled_csv
 
-router = APIRouter(prefix="/v1", dependencies=[Depends(require_api_key)], responses=ERRORS, tags=["models"])
+log = logging.getLogger(__name__)
+
+router = APIRouter(
+    prefix="/v1", dependencies=[Depends(require_api_key)], responses=ERRORS, tags=["models"], route_class=CheckedRoute
+)
 
 
 @router.get("/taxonomy", summary="Dimensions and labels")
@@ -39,21 +46,27 @@ async def models(service: ServiceDep) -> dict[str, Any]:
     directory = service.settings.models_dir
     versions = []
     for name in await asyncio.to_thread(list_versions, directory):
-        manifest = read_manifest(version_dir(directory, name))
-        metric = gate_metric(manifest)
-        versions.append(
-            {
-                "version": name,
-                "created_at": manifest["created_at"],
-                "backend": manifest["embedder"]["backend"],
-                "embedder": manifest["embedder"]["name"],
-                "dimensions": {d: h["labels"] for d, h in manifest["heads"].items()},
-                "gate_metric": {"dimension": metric[0], "macro_f1": metric[1]} if metric else None,
-                "metrics": manifest["metrics"],
-                "training_rows": manifest["training_data"]["rows"],
-            }
-        )
+        try:
+            versions.append(_version_entry(read_manifest(version_dir(directory, name)), name))
+        except (ModelLoadError, KeyError, TypeError, AttributeError, ValueError) as exc:
+            # One unreadable manifest must not hide the others; say which, without the server's paths.
+            log.warning("model version %s has an unreadable manifest: %s", name, exc)
+            versions.append({"version": name, "error": "its manifest.json is unreadable or incomplete; it cannot load"})
     return {"active": active_version(directory), "served": service.model.version, "versions": versions}
+
+
+def _version_entry(manifest: dict[str, Any], name: str) -> dict[str, Any]:
+    metric = gate_metric(manifest)
+    return {
+        "version": name,
+        "created_at": manifest["created_at"],
+        "backend": manifest["embedder"]["backend"],
+        "embedder": manifest["embedder"]["name"],
+        "dimensions": {d: h["labels"] for d, h in manifest["heads"].items()},
+        "gate_metric": {"dimension": metric[0], "macro_f1": metric[1]} if metric else None,
+        "metrics": manifest["metrics"],
+        "training_rows": manifest["training_data"]["rows"],
+    }
 
 
 @router.post(
@@ -131,7 +144,17 @@ async def job_status(job_id: str, service: ServiceDep) -> dict[str, Any]:
 async def activate(version: str, service: ServiceDep) -> dict[str, Any]:
     """Load the version, check its files, and serve it from the next batch on; in-flight requests finish on the old one."""
     directory = service.settings.models_dir
-    if version.startswith(".") or "/" in version or not (version_dir(directory, version) / MANIFEST).is_file():
+    try:
+        check_version_name(version)  # before any file-system call: a 256-character name is no OSError (500)
+    except ModelLoadError:
+        shown = version if len(version) <= 80 else version[:80] + "…"
+        raise ApiError(
+            404,
+            f"no model version {shown!r}: version names are 1-128 letters, digits, '.', '_' and '-'; "
+            "GET /v1/models lists them",
+            field="version",
+        ) from None
+    if not (version_dir(directory, version) / MANIFEST).is_file():
         raise ApiError(404, f"no model version {version!r}; GET /v1/models lists them", field="version")
     previous = service.model.version
     model = await asyncio.to_thread(service.activate, version)

@@ -23,7 +23,8 @@ def make_client(models_copy: Path, tmp_path: Path) -> Callable[..., Iterator[Tes
             embedding_cache_dir=tmp_path / "cache",
             **overrides,
         )
-        with TestClient(create_app(settings)) as client:
+        # localhost: the service answers only the loopback names when bound to loopback (its default).
+        with TestClient(create_app(settings), base_url="http://localhost") as client:
             yield client
 
     return factory

@@ -364,8 +364,10 @@ def test_bearer_tokens(make_client):
         assert_error(client.post("/v1/models/small-static/activate"), 401, "ADMIN")
 
 
-def test_overload_answers_429_with_retry_after(make_client):
-    with make_client(queue_max_items=1) as client:
+def test_overload_answers_429_with_retry_after(make_client, monkeypatch):
+    with make_client(queue_max_items=2) as client:
+        # Other callers' items fill the queue (a batch that could never fit gets a 413 instead: test_edge.py).
+        monkeypatch.setattr(client.app.state.service.batcher._queue, "qsize", lambda: 1)
         response = client.post("/v1/classify/batch", json={"items": [{"text": "a"}, {"text": "b"}]})
         assert_error(response, 429, "queue is full")
         assert int(response.headers["retry-after"]) >= 1

@@ -108,7 +108,7 @@ def test_numpy_heads_give_scikit_learns_probabilities_bit_for_bit(small_model_di
     items = sample_items(300)
     embeddings = model.embedder.inner.encode([model.text_for(i) for i in items])
     for dimension, head in model.heads.items():
-        estimator = model.estimator(dimension)
+        estimator = model.estimator(dimension, trusted=True)
         assert type(estimator).__name__ == "CalibratedClassifierCV"
         assert list(head.classes_) == [str(c) for c in estimator.classes_]
         for size in (0, 1, 5, 300):
@@ -149,3 +149,73 @@ def test_serving_does_not_import_scikit_learn(small_model_dir: Path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+class _Planted:
+    """A pickle that, when loaded, writes a marker file: what a hostile model folder would do."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (exec, (f"open({str(self.marker)!r}, 'w').write('pwned')",))
+
+
+def plant_version(models_dir: Path, name: str, marker: Path, keep_arrays: bool = True) -> Path:
+    """Copy the small model to ``name`` with a malicious joblib head whose hash matches its manifest."""
+    target = models_dir / name
+    shutil.copytree(models_dir / "small-static", target)
+    manifest = json.loads((target / MANIFEST).read_text())
+    manifest["version"] = name
+    for head in manifest["heads"].values():
+        joblib.dump(_Planted(marker), target / head["file"])
+        head["sha256"] = sha256_file(target / head["file"])
+        if not keep_arrays:
+            head.pop("arrays")
+    (target / MANIFEST).write_text(json.dumps(manifest))
+    return target
+
+
+def test_a_planted_pickle_never_runs_when_loading_classifying_or_activating(models_copy: Path, tmp_path: Path):
+    marker = tmp_path / "pwned"
+    plant_version(models_copy, "planted", marker)
+    model = load_model("planted", models_copy)
+    model.classify_many(["write a poem", "fix my python bug", {"prompt": "p", "completion": "c"}])
+    model.probe()
+    set_active_version(models_copy, "planted")
+    load_model(models_dir=models_copy).classify("hello")
+    with pytest.raises(ModelLoadError, match="trusted=True"):
+        model.estimator("category")
+    assert not marker.exists(), "unpickling ran the planted code"
+
+
+def test_a_head_without_arrays_is_refused_not_unpickled(models_copy: Path, tmp_path: Path):
+    marker = tmp_path / "pwned"
+    plant_version(models_copy, "no-arrays", marker, keep_arrays=False)
+    with pytest.raises(ModelLoadError, match="no pickle-free arrays"):
+        load_model("no-arrays", models_copy)
+    assert not marker.exists()
+
+
+def broken_version(models_dir: Path, name: str) -> Path:
+    """Copy the small model to ``name`` with category arrays that are no classifier of its embeddings."""
+    target = models_dir / name
+    shutil.copytree(models_dir / "small-static", target)
+    manifest = json.loads((target / MANIFEST).read_text())
+    manifest["version"] = name
+    entry = manifest["heads"]["category"]["arrays"]
+    with np.load(target / entry["file"]) as data:
+        arrays = {k: data[k] for k in data.files}
+    arrays["coef_0"] = np.zeros((7, arrays["coef_0"].shape[1]))  # 7 features: not the embedder's dimension
+    with (target / entry["file"]).open("wb") as handle:
+        np.savez(handle, **arrays)
+    entry["sha256"] = sha256_file(target / entry["file"])
+    (target / MANIFEST).write_text(json.dumps(manifest))
+    return target
+
+
+def test_the_probe_refuses_heads_that_are_not_classifiers(models_copy: Path):
+    broken_version(models_copy, "broken")
+    model = load_model("broken", models_copy)
+    with pytest.raises(ModelLoadError, match="probe"):
+        model.probe()

