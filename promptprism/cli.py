@@ -6,12 +6,10 @@ be used; the message says why), 1 internal error.
 
 from __future__ import annotations
 
-import csv
 import json
 import logging
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -237,67 +235,59 @@ def write_json(path: Path, data: Any) -> None:
     write_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
-def _read_requests(path: Path) -> Iterator[tuple[int, Any]]:
-    """Yield ``(line number, raw request)`` from a JSONL or CSV file; bad JSON lines yield an exception."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        if path.suffix.lower() == ".csv":
-            reader = csv.DictReader(handle)
-            for row in reader:
-                line = reader.line_num
-                if (row.get("messages") or "").strip():
-                    try:
-                        yield line, {"messages": json.loads(row["messages"])}
-                    except json.JSONDecodeError as exc:
-                        yield line, ValueError(f"messages is not valid JSON: {exc.msg}")
-                elif (row.get("prompt") or "").strip():
-                    yield line, {"prompt": row["prompt"], "completion": row.get("completion") or None}
-                else:
-                    yield line, {"text": row.get("text") or ""}
-            return
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                yield number, json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield number, ValueError(f"not valid JSON: {exc.msg} at column {exc.colno}")
-
-
-def _with_metadata(response: Any, metadata: dict[str, Any] | None) -> str:
-    """A classify output line, with the input line's timestamp, model and app when it had them.
-
-    ``promptprism report`` reads such lines back without classifying them again.
-    """
-    if not metadata:
-        return str(response.model_dump_json())
-    return json.dumps({**response.model_dump(mode="json"), **metadata}, ensure_ascii=False, separators=(",", ":"))
-
-
 @app.command()
 def classify(
     text: Annotated[str | None, typer.Argument(help="Text to classify (or use --input).")] = None,
     input: Annotated[
-        Path | None, typer.Option("--input", "-i", help="JSONL (any request shape per line) or CSV file.")
+        list[str] | None,
+        typer.Option(
+            "--input",
+            "-i",
+            help="JSONL, CSV or Parquet file (plain, .gz or .zst), a directory, a glob, or - for stdin; repeatable.",
+        ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write one JSON result per line here (default: stdout).")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Results file; its extension picks the format: .jsonl, .csv or .parquet, optionally + .gz or .zst "
+            "(default: JSONL on stdout).",
+        ),
     ] = None,
     model: Annotated[str | None, typer.Option("--model", help="Model version (default: the active one).")] = None,
     backend: Annotated[str | None, typer.Option(help="Use the newest model of this backend.")] = None,
-    batch_size: Annotated[int, typer.Option(help="Items embedded together.")] = 64,
+    batch_size: Annotated[int, typer.Option(min=1, help="Items embedded together.")] = 64,
+    chunk_size: Annotated[
+        int, typer.Option(min=1, help="Rows read, classified and written together (the unit of --resume).")
+    ] = 1024,
+    fail_fast: Annotated[
+        bool, typer.Option("--fail-fast", help="Stop at the first row that cannot be classified.")
+    ] = False,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue an interrupted run into the same --output from its last chunk.")
+    ] = False,
+    encoding: Annotated[str, typer.Option(help="Text encoding of JSONL and CSV inputs, e.g. latin-1.")] = "utf-8",
+    input_format: Annotated[
+        str | None, typer.Option(help="jsonl, csv or parquet, when the file name does not say (stdin is jsonl).")
+    ] = None,
+    engine: Annotated[str, typer.Option(help="local (this process) or ray (Ray Data; see docs/scale.md).")] = "local",
+    address: Annotated[
+        str | None,
+        typer.Option(help="--engine ray: the cluster to join (auto, or ray://host:10001); default: a local Ray."),
+    ] = None,
+    actors: Annotated[
+        int | None, typer.Option(min=1, help="--engine ray: model actors (default: one per CPU of the cluster).")
+    ] = None,
 ) -> None:
-    """Classify one text, or every request of a JSONL/CSV file, with a progress bar."""
-    from tqdm import tqdm
+    """Classify one text, or every row of JSONL/CSV/Parquet files at constant memory, with a progress bar."""
+    from api.schemas import ClassifyResponse
 
-    from api.schemas import BatchError, ClassifyResponse, ErrorDetail
-    from classifier import parse_item
-    from traffic.logs import record_metadata
-
-    if (text is None) == (input is None):
+    if (text is None) == (not input):
         raise _fail('give a text to classify, or --input FILE (e.g. promptprism classify "hello" )')
     settings = _settings()
-    loaded = _load(model, backend, settings)
     if text is not None:
+        loaded = _load(model, backend, settings)
         started = time.perf_counter()
         result = loaded.classify(text)
         response = ClassifyResponse.from_result(result, (time.perf_counter() - started) * 1000)
@@ -307,46 +297,94 @@ def classify(
             typer.echo(response.model_dump_json(indent=2))
         return
     assert input is not None
-    if not input.is_file():
-        raise _fail(f"no such file: {input}")
-    rows = list(_read_requests(input))
-    sink = output.open("w", encoding="utf-8") if output else sys.stdout
-    failures = 0
+    _classify_files(
+        input,
+        output,
+        model,
+        backend,
+        settings,
+        batch_size,
+        chunk_size,
+        fail_fast,
+        resume,
+        encoding,
+        input_format,
+        engine,
+        address,
+        actors,
+    )
+
+
+def _classify_files(
+    inputs: list[str],
+    output: Path | None,
+    model: str | None,
+    backend: str | None,
+    settings: Settings,
+    batch_size: int,
+    chunk_size: int,
+    fail_fast: bool,
+    resume: bool,
+    encoding: str,
+    input_format: str | None,
+    engine: str,
+    address: str | None,
+    actors: int | None,
+) -> None:
+    from tqdm import tqdm
+
+    from promptprism.batch import BatchOptions, RowFailed, run_local
+    from traffic.batch_io import BatchInputError, output_spec
+
+    options = BatchOptions(batch_size, chunk_size, fail_fast, resume, encoding, input_format)
     try:
-        with tqdm(total=len(rows), desc="classifying", unit="item", file=sys.stderr) as bar:
-            for start in range(0, len(rows), batch_size):
-                chunk = rows[start : start + batch_size]
-                parsed: list[tuple[int, Any]] = []
-                lines: dict[int, str] = {}
-                metadata: dict[int, dict[str, Any]] = {}
-                for line, raw in chunk:
-                    try:
-                        if isinstance(raw, Exception):
-                            raise raw
-                        parsed.append((line, parse_item(raw)))
-                        metadata[line] = record_metadata(raw)
-                    except (PromptPrismError, ValueError) as exc:
-                        failures += 1
-                        detail = ErrorDetail(
-                            type="invalid_request", message=f"line {line}: {exc}", field=getattr(exc, "field", None)
-                        )
-                        lines[line] = BatchError(index=line, error=detail).model_dump_json()
-                started = time.perf_counter()
-                items = [item for _, item in parsed]
-                results = loaded.classify_items(items)
-                each_ms = (time.perf_counter() - started) * 1000 / max(1, len(items))
-                for (line, _), result in zip(parsed, results, strict=True):
-                    response = ClassifyResponse.from_result(result, each_ms)
-                    lines[line] = _with_metadata(response, metadata.get(line))
-                for line, _ in chunk:
-                    sink.write(lines[line] + "\n")
-                bar.update(len(chunk))
-    finally:
-        if output:
-            sink.close()
-    console.print(f"classified {len(rows) - failures} of {len(rows)} items" + (f" into {output}" if output else ""))
-    if failures:
-        raise _fail(f"{failures} item(s) could not be classified; their lines hold an error entry")
+        spec = output_spec(output)
+        if engine == "ray":
+            from promptprism.ray_engine import RayUnavailable, run_ray
+
+            if output is None:
+                raise _fail("--engine ray needs --output (a file, or a directory on shared storage)")
+            try:
+                summary = run_ray(
+                    inputs,
+                    spec,
+                    model or settings.model_version,
+                    settings.models_dir,
+                    backend or settings.backend,
+                    options,
+                    address=address,
+                    actors=actors,
+                )
+            except RayUnavailable as exc:
+                raise _fail(str(exc)) from None
+        elif engine == "local":
+            with tqdm(desc="classifying", unit="row", file=sys.stderr, dynamic_ncols=True) as bar:
+                summary = run_local(inputs, spec, lambda: _load(model, backend, settings), options, progress=bar)
+        else:
+            raise _fail(f"unknown --engine {engine!r}; choose local or ray")
+    except BatchInputError as exc:
+        raise _fail(str(exc)) from None
+    except RowFailed as exc:
+        raise _fail(str(exc)) from None
+    except KeyboardInterrupt:
+        hint = " --resume continues from the last complete chunk" if output else ""
+        raise _fail(f"interrupted;{hint}", code=130) from None
+    where = f" into {output}" if output else ""
+    resumed = f" (resumed at row {summary.resumed_from:,})" if summary.resumed_from else ""
+    console.print(
+        f"classified {summary.rows - summary.errors:,} of {summary.rows:,} rows{where}{resumed} "
+        f"in {summary.seconds:.1f} s",
+        highlight=False,
+        soft_wrap=True,
+    )
+    if summary.errors:
+        shown = "\n".join(summary.first_errors)
+        console.print(
+            f"[yellow]warning:[/] {summary.errors:,} row(s) could not be classified; each has an error record "
+            f"in its place (with its index and why):\n{shown}",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 @app.command()
