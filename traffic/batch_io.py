@@ -359,12 +359,13 @@ def _check_columns(names: Sequence[str], where: str) -> None:
 # --------------------------------------------------------------------------- rows to items
 
 
-def _json_cell(value: Any) -> Any:
+def _json_cell(name: str, value: Any) -> Any:
     if isinstance(value, str) and value.lstrip()[:1] in ("{", "["):
         try:
-            return json.loads(value)
-        except json.JSONDecodeError:
-            return value
+            return json.loads(value, strict=False)  # strict=False: CSV cells often hold raw newlines in strings
+        except json.JSONDecodeError as exc:
+            if name in ("request", "messages", "tools"):
+                raise InputError(f"not valid JSON ({exc.msg} at char {exc.pos})", field=name) from None
     return value
 
 
@@ -377,7 +378,7 @@ def parse_row(data: dict[str, Any]) -> tuple[Item, dict[str, Any]]:
     (the row's ``id``) and the row's ``timestamp``, ``model``, ``app`` and ``user``
     when it has them. Raises :class:`InputError` naming the field at fault.
     """
-    data = {k: _json_cell(v) if k in JSON_COLUMNS else v for k, v in data.items()}
+    data = {k: _json_cell(k, v) if k in JSON_COLUMNS else v for k, v in data.items()}
     meta: dict[str, Any] = {}
     if data.get("id") not in (None, ""):
         meta["input_id"] = data["id"] if isinstance(data["id"], (str, int)) else str(data["id"])
