@@ -387,64 +387,43 @@ def _classify_files(
         )
 
 
-@app.command()
-def report(
-    logs: Annotated[
-        list[str],
-        typer.Argument(
-            help="JSONL logs of LLM calls (gateway lines, OpenAI Batch API files, classify --output files; "
-            "gzip is fine) or an event store (SQLite file or SQLAlchemy URL). See docs/report.md.",
-            show_default=False,
-        ),
-    ],
-    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML report to write.")] = Path("report.html"),
-    formats: Annotated[
-        list[str],
-        typer.Option("--format", "-f", help="Also write the charts as png or svg, the tables as csv; repeatable."),
-    ] = [],  # noqa: B006
-    export_dir: Annotated[
-        Path | None, typer.Option(help="Where --format files go (default: <out name>_files next to the report).")
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option(help="Only calls at or after this time (ISO 8601; naive means UTC).")
-    ] = None,
-    until: Annotated[str | None, typer.Option(help="Only calls before this time (ISO 8601; naive means UTC).")] = None,
-    title: Annotated[str, typer.Option(help="Title of the report.")] = "LLM traffic report",
-    model: Annotated[str | None, typer.Option("--model", help="Model version (default: the active one).")] = None,
-    backend: Annotated[str | None, typer.Option(help="Use the newest model of this backend.")] = None,
-    batch_size: Annotated[int, typer.Option(min=1, help="Calls classified together.")] = 64,
-) -> None:
-    """Write an offline HTML report of the traffic in LLM call logs: category mix, reasoning, tools, length, languages, models."""
+def _labelled_report_data(logs: list[str], bounds: dict[str, Any]) -> tuple[Any, list[str]] | None:
+    """Report data of files written by ``classify --output``, aggregated by DuckDB without loading them; else None."""
+    from traffic.analysis import report_from_aggregates
+    from traffic.labelled import is_labelled, labelled_aggregates
+
+    if not logs or not all(is_labelled(argument) for argument in logs):
+        return None
+    try:
+        aggregates, summary = labelled_aggregates(logs, "week", bounds.get("since"), bounds.get("until"))
+    except Exception as exc:  # duckdb.Error: a file that stops being readable half-way
+        raise _fail(f"cannot read {', '.join(logs)} as classify output: {str(exc).splitlines()[0]}") from None
+    notes = []
+    if summary.errors:
+        notes.append(f"{summary.errors:,} error record(s) written by promptprism classify were left out.")
+    if summary.no_timestamp:
+        notes.append(
+            f"{summary.no_timestamp:,} call(s) without a usable timestamp were left out "
+            "(classify passes one through only when the input line had one)."
+        )
+    for note in notes:
+        console.print(f"[yellow]note:[/] {note}", highlight=False, soft_wrap=True)
+    if not summary.used:
+        if summary.outside_window:
+            raise _fail(f"none of the {summary.outside_window:,} calls fall between --since and --until")
+        raise _fail(f"no usable labelled records in {', '.join(logs)}")
+    return report_from_aggregates(aggregates, "week"), notes
+
+
+def _report_data_from_logs(
+    logs: list[str], bounds: dict[str, Any], model: str | None, backend: str | None, batch_size: int
+) -> tuple[Any, list[str]]:
+    """Report data of any log shape, classifying the calls that need it (loads every row into pandas)."""
     from tqdm import tqdm
 
-    from classifier.artifacts import write_atomic
     from traffic.analysis import build_report_data, rows_frame
-    from traffic.logs import LogReadError, Unreadable, count_lines, load_rows, parse_timestamp, resolve_sources
-    from traffic.report import (
-        EXPORT_FORMATS,
-        build_payload,
-        export_files,
-        render_html,
-        report_sections,
-    )
-    from traffic.timeutil import check_window
+    from traffic.logs import LogReadError, count_lines, load_rows, resolve_sources
 
-    started = time.perf_counter()
-    wanted = [f.strip().lower() for f in formats]
-    unknown = sorted({f for f in wanted if f not in EXPORT_FORMATS})
-    if unknown:
-        raise _fail(f"unknown --format {', '.join(unknown)}; choose from {', '.join(EXPORT_FORMATS)} (repeatable)")
-    bounds = {}
-    for name, value in (("since", since), ("until", until)):
-        if value is not None:
-            try:
-                bounds[name] = parse_timestamp(value, f"--{name}")
-            except Unreadable as exc:
-                raise _fail(str(exc)) from None
-    try:
-        check_window(bounds.get("since"), bounds.get("until"), prefix="--")
-    except InputError as exc:
-        raise _fail(exc.message) from None
     try:
         sources = resolve_sources(logs)
     except LogReadError as exc:
@@ -478,7 +457,6 @@ def report(
         if frame.empty:
             raise _fail(f"none of the {len(loaded.rows)} calls fall between --since and --until")
     data = build_report_data(frame, "week")
-    chosen = report_sections(data)
     notes = []
     if loaded.problems:
         shown = ", ".join(p.where for p in loaded.problems[:10])
@@ -489,6 +467,71 @@ def report(
         notes.append(
             f"{loaded.classified:,} calls were classified for this report; {loaded.reused:,} were already classified."
         )
+    return data, notes
+
+
+@app.command()
+def report(
+    logs: Annotated[
+        list[str],
+        typer.Argument(
+            help="JSONL logs of LLM calls (gateway lines, OpenAI Batch API files, classify --output files; "
+            "gzip is fine) or an event store (SQLite file or SQLAlchemy URL). See docs/report.md.",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML report to write.")] = Path("report.html"),
+    formats: Annotated[
+        list[str],
+        typer.Option("--format", "-f", help="Also write the charts as png or svg, the tables as csv; repeatable."),
+    ] = [],  # noqa: B006
+    export_dir: Annotated[
+        Path | None, typer.Option(help="Where --format files go (default: <out name>_files next to the report).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only calls at or after this time (ISO 8601; naive means UTC).")
+    ] = None,
+    until: Annotated[str | None, typer.Option(help="Only calls before this time (ISO 8601; naive means UTC).")] = None,
+    title: Annotated[str, typer.Option(help="Title of the report.")] = "LLM traffic report",
+    model: Annotated[str | None, typer.Option("--model", help="Model version (default: the active one).")] = None,
+    backend: Annotated[str | None, typer.Option(help="Use the newest model of this backend.")] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Calls classified together.")] = 64,
+) -> None:
+    """Write an offline HTML report of the traffic in LLM call logs: category mix, reasoning, tools, length, languages, models."""
+
+    from classifier.artifacts import write_atomic
+    from traffic.logs import Unreadable, parse_timestamp
+    from traffic.report import (
+        EXPORT_FORMATS,
+        build_payload,
+        export_files,
+        render_html,
+        report_sections,
+    )
+    from traffic.timeutil import check_window
+
+    started = time.perf_counter()
+    wanted = [f.strip().lower() for f in formats]
+    unknown = sorted({f for f in wanted if f not in EXPORT_FORMATS})
+    if unknown:
+        raise _fail(f"unknown --format {', '.join(unknown)}; choose from {', '.join(EXPORT_FORMATS)} (repeatable)")
+    bounds = {}
+    for name, value in (("since", since), ("until", until)):
+        if value is not None:
+            try:
+                bounds[name] = parse_timestamp(value, f"--{name}")
+            except Unreadable as exc:
+                raise _fail(str(exc)) from None
+    try:
+        check_window(bounds.get("since"), bounds.get("until"), prefix="--")
+    except InputError as exc:
+        raise _fail(exc.message) from None
+    labelled = _labelled_report_data(logs, bounds)
+    if labelled is not None:
+        data, notes = labelled
+    else:
+        data, notes = _report_data_from_logs(logs, bounds, model, backend, batch_size)
+    chosen = report_sections(data)
     write_atomic(out, render_html(build_payload(data, chosen, title, notes)))
     written = []
     if wanted:

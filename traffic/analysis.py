@@ -186,46 +186,58 @@ def _order_by_count(values: pd.Series, weights: pd.Series | None = None, last: s
     return [str(v) for v in ordered]
 
 
-def build_report_data(frame: pd.DataFrame, bucket: str = "week") -> ReportData:
-    """Compute every table, the totals and the findings from a frame of :func:`rows_frame`."""
+@dataclass
+class Aggregates:
+    """The grouped counts, sums and medians every report table is built from.
+
+    :func:`aggregate_frame` computes them from a frame of rows in pandas;
+    :mod:`traffic.labelled` computes the same with DuckDB over files too large to load.
+    """
+
+    per_category: pd.DataFrame  # bucket, category, requests, tokens
+    per_bucket: pd.DataFrame  # bucket and the PER_BUCKET_COLUMNS
+    by_category: pd.DataFrame  # category and the BY_CATEGORY_COLUMNS
+    languages: pd.DataFrame  # language, requests, tokens
+    by_model: pd.DataFrame  # model, category, requests, tokens
+    totals: dict[str, Any]
+    has_reasoning: bool
+    start: datetime | None
+    end: datetime | None
+
+
+PER_BUCKET_COLUMNS = (
+    "requests",
+    "reasoning_heavy_requests",
+    "tokens",
+    "reasoning_heavy_tokens",
+    "completion_tokens",
+    "reasoning_tokens",
+    "tools_offered_requests",
+    "tool_call_requests",
+    "prompt_tokens",
+    "prompt_tokens_mean",
+    "prompt_tokens_median",
+    "completion_tokens_mean",
+    "completion_tokens_median",
+)
+BY_CATEGORY_COLUMNS = (
+    "requests",
+    "prompt_tokens",
+    "prompt_tokens_mean",
+    "prompt_tokens_median",
+    "completion_tokens",
+    "completion_tokens_mean",
+    "completion_tokens_median",
+)
+
+
+def aggregate_frame(frame: pd.DataFrame, bucket: str = "week") -> Aggregates:
+    """The :class:`Aggregates` of a frame of :func:`rows_frame`."""
     check_bucket(bucket)
     b = bucket
     frame = frame.assign(**{b: bucket_starts(frame["ts"], bucket)}) if not frame.empty else frame.assign(**{b: []})
-    other = abstain_label("category")
-    category_order = _order_by_count(frame["category"], last=other)
-    model_order = _order_by_count(frame["model"], frame["tokens"])
-    buckets = sorted(frame[b].unique()) if not frame.empty else []
-    bucket_format = "datetime" if bucket == "hour" else "date"
-    bucket_column = Column(b, BUCKET_TITLES[bucket], bucket_format)
     heavy = frame["reasoning_heavy"].eq("yes")
-    has_reasoning = bool(frame["reasoning_heavy"].notna().any())
-    tables: dict[str, Table] = {}
-
-    # 1. Category share per bucket, by requests and by tokens; every category in every bucket (0 when absent),
-    # so that stacked areas do not interpolate over missing points.
-    grid = pd.MultiIndex.from_product([buckets, category_order], names=[b, "category"])
-    per_category = (
-        frame.groupby([b, "category"])
-        .agg(requests=("ts", "size"), tokens=("tokens", "sum"))
-        .reindex(grid, fill_value=0)
-    ).reset_index()
-    bucket_totals = per_category.groupby(b)[["requests", "tokens"]].transform("sum")
-    per_category["request_share"] = _share(per_category["requests"], bucket_totals["requests"])
-    per_category["token_share"] = _share(per_category["tokens"], bucket_totals["tokens"])
-    tables["category_share"] = Table(
-        "category_share",
-        f"Requests and tokens by category per {bucket}",
-        [
-            bucket_column,
-            Column("category", "Category", "category"),
-            Column("requests", "Requests", "int"),
-            Column("request_share", "Share of requests", "pct"),
-            Column("tokens", "Tokens", "int"),
-            Column("token_share", "Share of tokens", "pct"),
-        ],
-        per_category,
-    )
-
+    per_category = frame.groupby([b, "category"]).agg(requests=("ts", "size"), tokens=("tokens", "sum")).reset_index()
     per_bucket = (
         frame.assign(
             heavy=heavy,
@@ -249,6 +261,94 @@ def build_report_data(frame: pd.DataFrame, bucket: str = "week") -> ReportData:
         )
         .reset_index()
     )
+    by_category = (
+        frame.groupby("category")
+        .agg(
+            requests=("ts", "size"),
+            prompt_tokens=("prompt_tokens", "sum"),
+            prompt_tokens_mean=("prompt_tokens", "mean"),
+            prompt_tokens_median=("prompt_tokens", "median"),
+            completion_tokens=("completion_tokens", "sum"),
+            completion_tokens_mean=("completion_tokens", "mean"),
+            completion_tokens_median=("completion_tokens", "median"),
+        )
+        .reset_index()
+    )
+    languages = frame.groupby("language").agg(requests=("ts", "size"), tokens=("tokens", "sum")).reset_index()
+    by_model = frame.groupby(["model", "category"]).agg(requests=("ts", "size"), tokens=("tokens", "sum")).reset_index()
+    totals = {
+        "requests": len(frame),
+        "tokens": int(frame["tokens"].sum()),
+        "prompt_tokens": int(frame["prompt_tokens"].sum()),
+        "completion_tokens": int(frame["completion_tokens"].sum()),
+        "reasoning_tokens": int(frame["reasoning_tokens"].sum()),
+        "apps": int(frame["app"].nunique()),
+        "prompt_tokens_median": float(frame["prompt_tokens"].median()) if not frame.empty else 0.0,
+        "completion_tokens_median": float(frame["completion_tokens"].median()) if not frame.empty else 0.0,
+    }
+    return Aggregates(
+        per_category=per_category,
+        per_bucket=per_bucket,
+        by_category=by_category,
+        languages=languages,
+        by_model=by_model,
+        totals=totals,
+        has_reasoning=bool(frame["reasoning_heavy"].notna().any()),
+        start=frame["ts"].min().to_pydatetime() if not frame.empty else None,
+        end=frame["ts"].max().to_pydatetime() if not frame.empty else None,
+    )
+
+
+def build_report_data(frame: pd.DataFrame, bucket: str = "week") -> ReportData:
+    """Compute every table, the totals and the findings from a frame of :func:`rows_frame`."""
+    return report_from_aggregates(aggregate_frame(frame, bucket), bucket)
+
+
+def _ordered(counts: pd.Series, last: str | None = None) -> list[str]:
+    ordered = sorted(counts.index, key=lambda v: (-counts[v], str(v)))
+    if last is not None and last in ordered:
+        ordered.remove(last)
+        ordered.append(last)
+    return [str(v) for v in ordered]
+
+
+def report_from_aggregates(agg: Aggregates, bucket: str = "week") -> ReportData:
+    """Every table, the totals and the findings from :class:`Aggregates`."""
+    check_bucket(bucket)
+    b = bucket
+    other = abstain_label("category")
+    category_order = _ordered(agg.per_category.groupby("category")["requests"].sum(), last=other)
+    model_order = _ordered(agg.by_model.groupby("model")["tokens"].sum())
+    buckets = sorted(agg.per_bucket[b].unique()) if len(agg.per_bucket) else []
+    bucket_format = "datetime" if bucket == "hour" else "date"
+    bucket_column = Column(b, BUCKET_TITLES[bucket], bucket_format)
+    has_reasoning = agg.has_reasoning
+    tables: dict[str, Table] = {}
+
+    # 1. Category share per bucket, by requests and by tokens; every category in every bucket (0 when absent),
+    # so that stacked areas do not interpolate over missing points.
+    grid = pd.MultiIndex.from_product([buckets, category_order], names=[b, "category"])
+    per_category = (
+        agg.per_category.set_index([b, "category"])[["requests", "tokens"]].reindex(grid, fill_value=0)
+    ).reset_index()
+    bucket_totals = per_category.groupby(b)[["requests", "tokens"]].transform("sum")
+    per_category["request_share"] = _share(per_category["requests"], bucket_totals["requests"])
+    per_category["token_share"] = _share(per_category["tokens"], bucket_totals["tokens"])
+    tables["category_share"] = Table(
+        "category_share",
+        f"Requests and tokens by category per {bucket}",
+        [
+            bucket_column,
+            Column("category", "Category", "category"),
+            Column("requests", "Requests", "int"),
+            Column("request_share", "Share of requests", "pct"),
+            Column("tokens", "Tokens", "int"),
+            Column("token_share", "Share of tokens", "pct"),
+        ],
+        per_category,
+    )
+
+    per_bucket = agg.per_bucket.copy()
     for column in (
         "reasoning_heavy_requests",
         "reasoning_heavy_tokens",
@@ -315,20 +415,7 @@ def build_report_data(frame: pd.DataFrame, bucket: str = "week") -> ReportData:
     tables["token_trends"] = Table(
         "token_trends", f"Prompt and completion tokens per {bucket}", [bucket_column, *length_columns], _round(trends)
     )
-    by_category = (
-        frame.groupby("category")
-        .agg(
-            requests=("ts", "size"),
-            prompt_tokens=("prompt_tokens", "sum"),
-            prompt_tokens_mean=("prompt_tokens", "mean"),
-            prompt_tokens_median=("prompt_tokens", "median"),
-            completion_tokens=("completion_tokens", "sum"),
-            completion_tokens_mean=("completion_tokens", "mean"),
-            completion_tokens_median=("completion_tokens", "median"),
-        )
-        .reindex(category_order)
-        .reset_index()
-    )
+    by_category = agg.by_category.set_index("category")[list(BY_CATEGORY_COLUMNS)].reindex(category_order).reset_index()
     tables["tokens_by_category"] = Table(
         "tokens_by_category",
         "Prompt and completion tokens by category",
@@ -337,7 +424,7 @@ def build_report_data(frame: pd.DataFrame, bucket: str = "week") -> ReportData:
     )
 
     # 5. Language mix.
-    languages = frame.groupby("language").agg(requests=("ts", "size"), tokens=("tokens", "sum")).reset_index()
+    languages = agg.languages.copy()
     languages["request_share"] = _share(languages["requests"], pd.Series(languages["requests"].sum(), languages.index))
     languages["token_share"] = _share(languages["tokens"], pd.Series(languages["tokens"].sum(), languages.index))
     languages = languages.sort_values(["requests", "language"], ascending=[False, True], ignore_index=True)
@@ -357,8 +444,7 @@ def build_report_data(frame: pd.DataFrame, bucket: str = "week") -> ReportData:
     # 6. Model by category, with shares within each model; and each model's top categories by tokens.
     model_grid = pd.MultiIndex.from_product([model_order, category_order], names=["model", "category"])
     by_model = (
-        frame.groupby(["model", "category"])
-        .agg(requests=("ts", "size"), tokens=("tokens", "sum"))
+        agg.by_model.set_index(["model", "category"])[["requests", "tokens"]]
         .reindex(model_grid, fill_value=0)
         .reset_index()
     )
@@ -381,16 +467,12 @@ def build_report_data(frame: pd.DataFrame, bucket: str = "week") -> ReportData:
     tables["model_top_categories"] = _top_categories(by_model, model_order)
 
     totals = {
-        "requests": len(frame),
-        "tokens": int(frame["tokens"].sum()),
-        "prompt_tokens": int(frame["prompt_tokens"].sum()),
-        "completion_tokens": int(frame["completion_tokens"].sum()),
-        "reasoning_tokens": int(frame["reasoning_tokens"].sum()),
+        **{k: agg.totals[k] for k in ("requests", "tokens", "prompt_tokens", "completion_tokens", "reasoning_tokens")},
         "models": len(model_order),
-        "apps": int(frame["app"].nunique()),
+        "apps": agg.totals["apps"],
         "buckets": len(buckets),
-        "prompt_tokens_median": float(frame["prompt_tokens"].median()) if not frame.empty else 0.0,
-        "completion_tokens_median": float(frame["completion_tokens"].median()) if not frame.empty else 0.0,
+        "prompt_tokens_median": agg.totals["prompt_tokens_median"],
+        "completion_tokens_median": agg.totals["completion_tokens_median"],
     }
     data = ReportData(
         bucket=bucket,
@@ -399,11 +481,11 @@ def build_report_data(frame: pd.DataFrame, bucket: str = "week") -> ReportData:
         category_order=category_order,
         model_order=model_order,
         has_reasoning_labels=has_reasoning,
-        start=frame["ts"].min().to_pydatetime() if not frame.empty else None,
-        end=frame["ts"].max().to_pydatetime() if not frame.empty else None,
+        start=agg.start,
+        end=agg.end,
         bucket_count=len(buckets),
     )
-    data.findings = findings(data) if not frame.empty else []
+    data.findings = findings(data) if totals["requests"] else []
     return data
 
 

@@ -158,3 +158,36 @@ def test_cli_unusable_input_exits_2_without_traceback(small_model_dir, tmp_path,
         ["classify", *[a.replace("{dir}", str(tmp_path)) for a in args]], small_model_dir, tmp_path, check_code=2
     )
     assert message in " ".join(done.stderr.split()) and "Traceback" not in done.stderr
+
+
+@pytest.mark.slow
+def test_ray_engine_matches_the_local_engine(model, small_model_dir, tmp_path):
+    pytest.importorskip("ray.data")
+    import ray
+
+    from promptprism.ray_engine import run_ray
+
+    first = make_input(tmp_path / "a.jsonl", 45)
+    second = tmp_path / "b.csv.gz"
+    second.write_bytes(
+        gzip.compress(("id,text,model\n" + "".join(f"c{i},{TEXTS[i % 5]} ({i}),m\n" for i in range(30))).encode())
+    )
+    inputs = [str(first), str(second)]
+    local = output_spec(tmp_path / "local.parquet")
+    run_local(inputs, local, lambda: model, BatchOptions(chunk_size=8))
+    distributed = output_spec(tmp_path / "ray.jsonl")
+    try:
+        summary = run_ray(
+            inputs, distributed, "small-static", small_model_dir, None, BatchOptions(chunk_size=8), actors=2
+        )
+    finally:
+        ray.shutdown()
+    expected, got = list(read_results(local.path)), list(read_results(distributed.path))
+    assert summary.rows == len(got) == len(expected) == 45 + 7 + 30
+    assert [r["index"] for r in got] == [r["index"] for r in expected] == list(range(82))
+    for mine, theirs in zip(got, expected, strict=True):
+        assert ("error" in mine) == ("error" in theirs)
+        assert mine.get("input_id") == theirs.get("input_id") or str(mine.get("input_id")) == theirs.get("input_id")
+        for dimension, answer in mine.get("labels", {}).items():
+            assert answer["label"] == theirs["labels"][dimension]["label"]
+            assert abs(answer["probability"] - theirs["labels"][dimension]["probability"]) <= 1e-6
