@@ -56,8 +56,8 @@ def write_log(path: Path, rows: int, pool: int) -> None:
                     break
 
 
-def run_classify(args: list[str], env: dict[str, str]) -> tuple[float, int, int]:
-    """Run the CLI; (seconds, peak RSS in MiB of that process and its children, exit code)."""
+def run_classify(args: list[str], env: dict[str, str]) -> tuple[float, int, float]:
+    """Run the CLI; (seconds, peak RSS in MiB of that process, CPU seconds of that process)."""
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "promptprism.cli", "classify", *args], cwd=ROOT, env=env, stderr=subprocess.PIPE
@@ -68,7 +68,7 @@ def run_classify(args: list[str], env: dict[str, str]) -> tuple[float, int, int]
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         raise SystemExit(f"classify failed ({code}):\n{stderr[-2000:]}")
-    return seconds, usage.ru_maxrss // 1024, code
+    return seconds, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -93,7 +93,7 @@ def main() -> None:
                 args = ["-i", str(source), "-o", str(out), "--backend", options.backend, "--engine", options.engine]
                 if options.engine == "ray" and cpus:
                     args += ["--actors", str(cpus)]
-                seconds, peak, _ = run_classify(args, env)
+                seconds, peak, cpu = run_classify(args, env)
                 figure = {
                     "rows": rows,
                     "pool": options.pool,
@@ -102,18 +102,19 @@ def main() -> None:
                     "actors": cpus or os.cpu_count(),
                     "seconds": round(seconds, 1),
                     "rows_per_s": round(rows / seconds, 1),
+                    "cpu_seconds": round(cpu, 1),
                     "peak_rss_mib": peak,
                     "input_mib": round(source.stat().st_size / 2**20, 1),
                 }
                 figures.append(figure)
                 print(json.dumps(figure), flush=True)
             source.unlink()
-    print("\n| rows | pool | backend | engine | actors | seconds | rows/s | peak RSS (MiB) |")
-    print("|---:|---:|---|---|---:|---:|---:|---:|")
+    print("\n| rows | pool | backend | engine | actors | wall s | rows/s | CPU s | peak RSS (MiB) |")
+    print("|---:|---:|---|---|---:|---:|---:|---:|---:|")
     for f in figures:
         print(
             f"| {f['rows']:,} | {f['pool'] or 'all distinct'} | {f['backend']} | {f['engine']} | {f['actors']} "
-            f"| {f['seconds']} | {f['rows_per_s']:,} | {f['peak_rss_mib']} |"
+            f"| {f['seconds']} | {f['rows_per_s']:,} | {f['cpu_seconds']} | {f['peak_rss_mib']} |"
         )
     if options.json:
         options.json.write_text(json.dumps(figures, indent=2) + "\n")
