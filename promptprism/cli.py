@@ -26,6 +26,8 @@ app = typer.Typer(
 )
 models_app = typer.Typer(help="List and activate model versions.", no_args_is_help=True)
 app.add_typer(models_app, name="models")
+events_app = typer.Typer(help="Backfill the event store from labelled files, and export it.", no_args_is_help=True)
+app.add_typer(events_app, name="events")
 console = Console(stderr=True)
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
@@ -544,6 +546,64 @@ def report(
         highlight=False,
         soft_wrap=True,
     )
+
+
+@events_app.command("import")
+def events_import(
+    files: Annotated[
+        list[str], typer.Argument(help="classify --output files (JSONL, .gz/.zst, or Parquet).", show_default=False)
+    ],
+) -> None:
+    """Load labelled calls into the event store with their timestamps and metadata; a re-run skips what is there."""
+    from sqlalchemy.exc import SQLAlchemyError
+    from tqdm import tqdm
+
+    from traffic.backfill import import_events
+    from traffic.batch_io import BatchInputError
+    from traffic.store import EventStore
+
+    settings = _settings()
+    store = EventStore(settings.sqlalchemy_url)
+    try:
+        store.create_schema()
+        with tqdm(desc="importing", unit="call", file=sys.stderr) as bar:
+            summary = import_events(store, files, progress=bar.update)
+    except BatchInputError as exc:
+        raise _fail(str(exc)) from None
+    except SQLAlchemyError as exc:
+        raise _fail(f"cannot write to the event store {settings.sqlalchemy_url}: {str(exc).splitlines()[0]}") from None
+    finally:
+        store.dispose()
+    console.print(
+        f"imported {summary.imported:,} call(s); {summary.already_there:,} were already there, "
+        f"{summary.errors:,} error record(s) and {summary.no_timestamp:,} call(s) without a timestamp left out",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+@events_app.command("export")
+def events_export(
+    out: Annotated[Path, typer.Option("--out", "-o", help="The Parquet file to write.")],
+) -> None:
+    """Write every event of the store to Parquet, in the classify output's record shape."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from traffic.backfill import export_events
+    from traffic.batch_io import BatchInputError
+    from traffic.store import EventStore
+
+    settings = _settings()
+    store = EventStore(settings.sqlalchemy_url)
+    try:
+        count = export_events(store, out)
+    except BatchInputError as exc:
+        raise _fail(str(exc)) from None
+    except SQLAlchemyError as exc:
+        raise _fail(f"cannot read the event store {settings.sqlalchemy_url}: {str(exc).splitlines()[0]}") from None
+    finally:
+        store.dispose()
+    console.print(f"exported {count:,} event(s) to {out}", highlight=False, soft_wrap=True)
 
 
 @models_app.command("list")
