@@ -637,6 +637,7 @@ class ResultWriter:
         if self.spec.path is None:
             sys.stdout.write("".join(_json_line(r) for r in records))
             sys.stdout.flush()
+            self.checkpoint.next_index = records[-1]["index"] + 1
             return
         if self.spec.format == "parquet":
             import pyarrow as pa

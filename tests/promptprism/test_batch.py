@@ -140,6 +140,7 @@ def test_cli_stdin_gzip_to_csv_and_latin1(small_model_dir, tmp_path):
     assert "Traceback" not in refused.stderr
     accepted = run(["classify", "-i", str(latin), "--encoding", "latin-1"], small_model_dir, tmp_path)
     assert [json.loads(line)["index"] for line in accepted.stdout.splitlines()] == [0, 1]
+    assert "classified 2 of 2 rows" in accepted.stderr
 
 
 @pytest.mark.parametrize(
