@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import shutil
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -159,7 +160,12 @@ def labelled_aggregates(
     check_bucket(bucket)
     paths = [Path(a) for a in arguments]
     spill = tempfile.mkdtemp(prefix="promptprism-duckdb-")
-    con = duckdb.connect(config={"memory_limit": memory_limit, "temp_directory": spill})
+    # A database file, not an in-memory one: the calls table then lives in DuckDB's buffer pool, which keeps to
+    # memory_limit and spills to disk, where an in-memory database held 10M calls in RAM (3.4 GB peak).
+    con = duckdb.connect(
+        str(Path(spill) / "report.duckdb"),
+        config={"memory_limit": memory_limit, "temp_directory": spill, "preserve_insertion_order": False},
+    )
     if threads:
         con.execute(f"SET threads = {int(threads)}")
     other = abstain_label("category")
@@ -192,7 +198,7 @@ def labelled_aggregates(
     # One pass over the files: the calls are kept (columnar, compressed, spilling if need be) for the grouped queries.
     con.execute(
         f"""
-        CREATE TEMP TABLE calls AS
+        CREATE TABLE calls AS
         SELECT *, prompt_tokens + completion_tokens AS tokens, {_bucket_sql(bucket)} AS bucket
         FROM raw WHERE NOT failed AND ts IS NOT NULL AND {in_window}
         """
@@ -254,6 +260,7 @@ def labelled_aggregates(
         """
     ).fetchone()
     con.close()
+    shutil.rmtree(spill, ignore_errors=True)
     assert total is not None
     summary.used = int(total[0])
     for table in (per_category, per_bucket):
