@@ -25,6 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
+from bench.batch_scale import watch_peak
+
 ROOT = Path(__file__).parents[1]
 CATEGORIES = ["programming", "math", "creative_writing", "translation", "health", "finance", "general_qa", "other"]
 MODELS = ["gpt-4o", "gpt-4o-mini", "claude-sonnet", "llama-3-70b", "o3-mini"]
@@ -114,11 +116,11 @@ def run_report(source: Path, out: Path) -> tuple[float, int, float]:
         stderr=subprocess.PIPE,
         env={**os.environ, "TQDM_DISABLE": "1"},
     )
-    _, status, usage = os.wait4(process.pid, 0)
+    peak, status, usage = watch_peak(process.pid)
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"report failed:\n{process.stderr.read().decode()[-2000:] if process.stderr else ''}")
-    return seconds, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
+    return seconds, peak // 1024, usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
