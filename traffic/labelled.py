@@ -160,8 +160,8 @@ def labelled_aggregates(
     check_bucket(bucket)
     paths = [Path(a) for a in arguments]
     spill = tempfile.mkdtemp(prefix="promptprism-duckdb-")
-    # A database file, not an in-memory one: the calls table then lives in DuckDB's buffer pool, which keeps to
-    # memory_limit and spills to disk, where an in-memory database held 10M calls in RAM (3.4 GB peak).
+    # A temporary database file, not an in-memory one: the calls table is then backed by disk, so DuckDB can
+    # evict its blocks to keep to memory_limit however many calls the files hold.
     con = duckdb.connect(
         str(Path(spill) / "report.duckdb"),
         config={"memory_limit": memory_limit, "temp_directory": spill, "preserve_insertion_order": False},
