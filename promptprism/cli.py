@@ -279,7 +279,11 @@ def classify(
         typer.Option(help="--engine ray: the cluster to join (auto, or ray://host:10001); default: a local Ray."),
     ] = None,
     actors: Annotated[
-        int | None, typer.Option(min=1, help="--engine ray: model actors (default: one per CPU of the cluster).")
+        int | None,
+        typer.Option(
+            min=1,
+            help="--engine ray: model actors, one CPU each (default: one per CPU; on a cluster, its CPUs but one).",
+        ),
     ] = None,
 ) -> None:
     """Classify one text, or every row of JSONL/CSV/Parquet files at constant memory, with a progress bar."""
@@ -478,7 +482,8 @@ def report(
         list[str],
         typer.Argument(
             help="JSONL logs of LLM calls (gateway lines, OpenAI Batch API files, classify --output files; "
-            "gzip is fine) or an event store (SQLite file or SQLAlchemy URL). See docs/report.md.",
+            "gzip is fine) or an event store (SQLite file or SQLAlchemy URL). classify --output files (JSONL or Parquet) "
+            "alone are aggregated by DuckDB without loading them (docs/scale.md). See docs/report.md.",
             show_default=False,
         ),
     ],
