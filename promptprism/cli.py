@@ -9,12 +9,10 @@ start-up failure code); 130 interrupted (Ctrl-C).
 
 from __future__ import annotations
 
-import csv
 import json
 import logging
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -32,6 +30,8 @@ app = typer.Typer(
 )
 models_app = typer.Typer(help="List and activate model versions.", no_args_is_help=True)
 app.add_typer(models_app, name="models")
+events_app = typer.Typer(help="Backfill the event store from labelled files, and export it.", no_args_is_help=True)
+app.add_typer(events_app, name="events")
 console = Console(stderr=True)
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
@@ -324,67 +324,63 @@ def write_json(path: Path, data: Any) -> None:
     write_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
-def _read_requests(path: Path) -> Iterator[tuple[int, Any]]:
-    """Yield ``(line number, raw request)`` from a JSONL or CSV file; bad JSON lines yield an exception."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        if path.suffix.lower() == ".csv":
-            reader = csv.DictReader(handle)
-            for row in reader:
-                line = reader.line_num
-                if (row.get("messages") or "").strip():
-                    try:
-                        yield line, {"messages": json.loads(row["messages"])}
-                    except json.JSONDecodeError as exc:
-                        yield line, ValueError(f"messages is not valid JSON: {exc.msg}")
-                elif (row.get("prompt") or "").strip():
-                    yield line, {"prompt": row["prompt"], "completion": row.get("completion") or None}
-                else:
-                    yield line, {"text": row.get("text") or ""}
-            return
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                yield number, json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield number, ValueError(f"not valid JSON: {exc.msg} at column {exc.colno}")
-
-
-def _with_metadata(response: Any, metadata: dict[str, Any] | None) -> str:
-    """A classify output line, with the input line's timestamp, model and app when it had them.
-
-    ``promptprism report`` reads such lines back without classifying them again.
-    """
-    if not metadata:
-        return str(response.model_dump_json())
-    return json.dumps({**response.model_dump(mode="json"), **metadata}, ensure_ascii=False, separators=(",", ":"))
-
-
 @app.command()
 def classify(
     text: Annotated[str | None, typer.Argument(help="Text to classify (or use --input).")] = None,
     input: Annotated[
-        Path | None, typer.Option("--input", "-i", help="JSONL (any request shape per line) or CSV file.")
+        list[str] | None,
+        typer.Option(
+            "--input",
+            "-i",
+            help="JSONL, CSV or Parquet file (plain, .gz or .zst), a directory, a glob, or - for stdin; repeatable.",
+        ),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write one JSON result per line here (default: stdout).")
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Results file; its extension picks the format: .jsonl, .csv or .parquet, optionally + .gz or .zst "
+            "(default: JSONL on stdout).",
+        ),
     ] = None,
     model: Annotated[str | None, typer.Option("--model", help="Model version (default: the active one).")] = None,
     backend: Annotated[str | None, typer.Option(help="Use the active or shipped model of this backend.")] = None,
-    batch_size: Annotated[int, typer.Option(help="Items embedded together.")] = 64,
+    batch_size: Annotated[int, typer.Option(min=1, help="Items embedded together.")] = 64,
+    chunk_size: Annotated[
+        int, typer.Option(min=1, help="Rows read, classified and written together (the unit of --resume).")
+    ] = 1024,
+    fail_fast: Annotated[
+        bool, typer.Option("--fail-fast", help="Stop at the first row that cannot be classified.")
+    ] = False,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue an interrupted run into the same --output from its last chunk.")
+    ] = False,
+    encoding: Annotated[str, typer.Option(help="Text encoding of JSONL and CSV inputs, e.g. latin-1.")] = "utf-8",
+    input_format: Annotated[
+        str | None, typer.Option(help="jsonl, csv or parquet, when the file name does not say (stdin is jsonl).")
+    ] = None,
+    engine: Annotated[str, typer.Option(help="local (this process) or ray (Ray Data; see docs/scale.md).")] = "local",
+    address: Annotated[
+        str | None,
+        typer.Option(help="--engine ray: the cluster to join (auto, or ray://host:10001); default: a local Ray."),
+    ] = None,
+    actors: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="--engine ray: model actors, one CPU each (default: one per CPU; on a cluster, its CPUs but one).",
+        ),
+    ] = None,
 ) -> None:
-    """Classify one text, or every request of a JSONL/CSV file, with a progress bar."""
-    from tqdm import tqdm
+    """Classify one text, or every row of JSONL/CSV/Parquet files at constant memory, with a progress bar."""
+    from api.schemas import ClassifyResponse
 
-    from api.schemas import BatchError, ClassifyResponse, ErrorDetail
-    from classifier import parse_item
-    from traffic.logs import record_metadata
-
-    if (text is None) == (input is None):
+    if (text is None) == (not input):
         raise _fail('give a text to classify, or --input FILE (e.g. promptprism classify "hello" )')
     settings = _settings()
-    loaded = _load(model, backend, settings)
     if text is not None:
+        loaded = _load(model, backend, settings)
         started = time.perf_counter()
         result = loaded.classify(text)
         response = ClassifyResponse.from_result(result, (time.perf_counter() - started) * 1000)
@@ -394,106 +390,133 @@ def classify(
             typer.echo(response.model_dump_json(indent=2))
         return
     assert input is not None
-    if not input.is_file():
-        raise _fail(f"no such file: {input}")
-    rows = list(_read_requests(input))
-    sink = output.open("w", encoding="utf-8") if output else sys.stdout
-    failures = 0
-    try:
-        with tqdm(total=len(rows), desc="classifying", unit="item", file=sys.stderr) as bar:
-            for start in range(0, len(rows), batch_size):
-                chunk = rows[start : start + batch_size]
-                parsed: list[tuple[int, Any]] = []
-                lines: dict[int, str] = {}
-                metadata: dict[int, dict[str, Any]] = {}
-                for line, raw in chunk:
-                    try:
-                        if isinstance(raw, Exception):
-                            raise raw
-                        parsed.append((line, parse_item(raw)))
-                        metadata[line] = record_metadata(raw)
-                    except (PromptPrismError, ValueError) as exc:
-                        failures += 1
-                        detail = ErrorDetail(
-                            type="invalid_request", message=f"line {line}: {exc}", field=getattr(exc, "field", None)
-                        )
-                        lines[line] = BatchError(index=line, error=detail).model_dump_json()
-                started = time.perf_counter()
-                items = [item for _, item in parsed]
-                results = loaded.classify_items(items)
-                each_ms = (time.perf_counter() - started) * 1000 / max(1, len(items))
-                for (line, _), result in zip(parsed, results, strict=True):
-                    response = ClassifyResponse.from_result(result, each_ms)
-                    lines[line] = _with_metadata(response, metadata.get(line))
-                for line, _ in chunk:
-                    sink.write(lines[line] + "\n")
-                bar.update(len(chunk))
-    finally:
-        if output:
-            sink.close()
-    console.print(f"classified {len(rows) - failures} of {len(rows)} items" + (f" into {output}" if output else ""))
-    if failures:
-        raise _fail(f"{failures} item(s) could not be classified; their lines hold an error entry")
+    _classify_files(
+        input,
+        output,
+        model,
+        backend,
+        settings,
+        batch_size,
+        chunk_size,
+        fail_fast,
+        resume,
+        encoding,
+        input_format,
+        engine,
+        address,
+        actors,
+    )
 
 
-@app.command()
-def report(
-    logs: Annotated[
-        list[str],
-        typer.Argument(
-            help="JSONL logs of LLM calls (gateway lines, OpenAI Batch API files, classify --output files; "
-            "gzip is fine) or an event store (SQLite file or SQLAlchemy URL). See docs/report.md.",
-            show_default=False,
-        ),
-    ],
-    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML report to write.")] = Path("report.html"),
-    formats: Annotated[
-        list[str],
-        typer.Option("--format", "-f", help="Also write the charts as png or svg, the tables as csv; repeatable."),
-    ] = [],  # noqa: B006
-    export_dir: Annotated[
-        Path | None, typer.Option(help="Where --format files go (default: <out name>_files next to the report).")
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option(help="Only calls at or after this time (ISO 8601; naive means UTC).")
-    ] = None,
-    until: Annotated[str | None, typer.Option(help="Only calls before this time (ISO 8601; naive means UTC).")] = None,
-    title: Annotated[str, typer.Option(help="Title of the report.")] = "LLM traffic report",
-    model: Annotated[str | None, typer.Option("--model", help="Model version (default: the active one).")] = None,
-    backend: Annotated[str | None, typer.Option(help="Use the active or shipped model of this backend.")] = None,
-    batch_size: Annotated[int, typer.Option(min=1, help="Calls classified together.")] = 64,
+def _classify_files(
+    inputs: list[str],
+    output: Path | None,
+    model: str | None,
+    backend: str | None,
+    settings: Settings,
+    batch_size: int,
+    chunk_size: int,
+    fail_fast: bool,
+    resume: bool,
+    encoding: str,
+    input_format: str | None,
+    engine: str,
+    address: str | None,
+    actors: int | None,
 ) -> None:
-    """Write an offline HTML report of the traffic in LLM call logs: category mix, reasoning, tools, length, languages, models."""
     from tqdm import tqdm
 
-    from classifier.artifacts import write_atomic
-    from traffic.analysis import build_report_data, rows_frame
-    from traffic.logs import LogReadError, Unreadable, count_lines, load_rows, parse_timestamp, resolve_sources
-    from traffic.report import (
-        EXPORT_FORMATS,
-        build_payload,
-        export_files,
-        render_html,
-        report_sections,
-    )
-    from traffic.timeutil import check_window
+    from promptprism.batch import BatchOptions, RowFailed, run_local
+    from traffic.batch_io import BatchInputError, output_spec
 
-    started = time.perf_counter()
-    wanted = [f.strip().lower() for f in formats]
-    unknown = sorted({f for f in wanted if f not in EXPORT_FORMATS})
-    if unknown:
-        raise _fail(f"unknown --format {', '.join(unknown)}; choose from {', '.join(EXPORT_FORMATS)} (repeatable)")
-    bounds = {}
-    for name, value in (("since", since), ("until", until)):
-        if value is not None:
-            try:
-                bounds[name] = parse_timestamp(value, f"--{name}")
-            except Unreadable as exc:
-                raise _fail(str(exc)) from None
+    options = BatchOptions(batch_size, chunk_size, fail_fast, resume, encoding, input_format)
     try:
-        check_window(bounds.get("since"), bounds.get("until"), prefix="--")
-    except InputError as exc:
-        raise _fail(exc.message) from None
+        spec = output_spec(output)
+        if engine == "ray":
+            from promptprism.ray_engine import RayUnavailable, run_ray
+
+            if output is None:
+                raise _fail("--engine ray needs --output (a file, or a directory on shared storage)")
+            try:
+                summary = run_ray(
+                    inputs,
+                    spec,
+                    model or settings.model_version,
+                    settings.models_dir,
+                    backend or settings.backend,
+                    options,
+                    address=address,
+                    actors=actors,
+                )
+            except RayUnavailable as exc:
+                raise _fail(str(exc)) from None
+        elif engine == "local":
+            with tqdm(desc="classifying", unit="row", file=sys.stderr, dynamic_ncols=True) as bar:
+                summary = run_local(inputs, spec, lambda: _load(model, backend, settings), options, progress=bar)
+        else:
+            raise _fail(f"unknown --engine {engine!r}; choose local or ray")
+    except BatchInputError as exc:
+        raise _fail(str(exc)) from None
+    except RowFailed as exc:
+        raise _fail(str(exc)) from None
+    except KeyboardInterrupt:
+        hint = " --resume continues from the last complete chunk" if output else ""
+        raise _fail(f"interrupted;{hint}", code=130) from None
+    where = f" into {output}" if output else ""
+    resumed = f" (resumed at row {summary.resumed_from:,})" if summary.resumed_from else ""
+    console.print(
+        f"classified {summary.rows - summary.errors:,} of {summary.rows:,} rows{where}{resumed} "
+        f"in {summary.seconds:.1f} s",
+        highlight=False,
+        soft_wrap=True,
+    )
+    if summary.errors:
+        shown = "\n".join(summary.first_errors)
+        console.print(
+            f"[yellow]warning:[/] {summary.errors:,} row(s) could not be classified; each has an error record "
+            f"in its place (with its index and why):\n{shown}",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+def _labelled_report_data(logs: list[str], bounds: dict[str, Any]) -> tuple[Any, list[str]] | None:
+    """Report data of files written by ``classify --output``, aggregated by DuckDB without loading them; else None."""
+    from traffic.analysis import build_report_from_aggregates
+    from traffic.labelled import is_labelled, labelled_aggregates
+
+    if not logs or not all(is_labelled(argument) for argument in logs):
+        return None
+    try:
+        aggregates, summary = labelled_aggregates(logs, "week", bounds.get("since"), bounds.get("until"))
+    except Exception as exc:  # duckdb.Error: a file that stops being readable half-way
+        raise _fail(f"cannot read {', '.join(logs)} as classify output: {str(exc).splitlines()[0]}") from None
+    notes = []
+    if summary.errors:
+        notes.append(f"{summary.errors:,} error record(s) written by promptprism classify were left out.")
+    if summary.no_timestamp:
+        notes.append(
+            f"{summary.no_timestamp:,} call(s) without a usable timestamp were left out "
+            "(classify passes one through only when the input line had one)."
+        )
+    for note in notes:
+        console.print(f"[yellow]note:[/] {note}", highlight=False, soft_wrap=True)
+    if not summary.used:
+        if summary.outside_window:
+            raise _fail(f"none of the {summary.outside_window:,} calls fall between --since and --until")
+        raise _fail(f"no usable labelled records in {', '.join(logs)}")
+    return build_report_from_aggregates(aggregates, "week"), notes
+
+
+def _report_data_from_logs(
+    logs: list[str], bounds: dict[str, Any], model: str | None, backend: str | None, batch_size: int
+) -> tuple[Any, list[str]]:
+    """Report data of any log shape, classifying the calls that need it (loads every row into pandas)."""
+    from tqdm import tqdm
+
+    from traffic.analysis import build_report_data, rows_frame
+    from traffic.logs import LogReadError, count_lines, load_rows, resolve_sources
+
     try:
         sources = resolve_sources(logs)
     except LogReadError as exc:
@@ -527,7 +550,6 @@ def report(
         if frame.empty:
             raise _fail(f"none of the {len(loaded.rows)} calls fall between --since and --until")
     data = build_report_data(frame, "week")
-    chosen = report_sections(data)
     notes = []
     if loaded.problems:
         shown = ", ".join(p.where for p in loaded.problems[:10])
@@ -538,6 +560,72 @@ def report(
         notes.append(
             f"{loaded.classified:,} calls were classified for this report; {loaded.reused:,} were already classified."
         )
+    return data, notes
+
+
+@app.command()
+def report(
+    logs: Annotated[
+        list[str],
+        typer.Argument(
+            help="JSONL logs of LLM calls (gateway lines, OpenAI Batch API files, classify --output files; "
+            "gzip is fine) or an event store (SQLite file or SQLAlchemy URL). classify --output files (JSONL or Parquet) "
+            "alone are aggregated by DuckDB without loading them (docs/scale.md). See docs/report.md.",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML report to write.")] = Path("report.html"),
+    formats: Annotated[
+        list[str],
+        typer.Option("--format", "-f", help="Also write the charts as png or svg, the tables as csv; repeatable."),
+    ] = [],  # noqa: B006
+    export_dir: Annotated[
+        Path | None, typer.Option(help="Where --format files go (default: <out name>_files next to the report).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only calls at or after this time (ISO 8601; naive means UTC).")
+    ] = None,
+    until: Annotated[str | None, typer.Option(help="Only calls before this time (ISO 8601; naive means UTC).")] = None,
+    title: Annotated[str, typer.Option(help="Title of the report.")] = "LLM traffic report",
+    model: Annotated[str | None, typer.Option("--model", help="Model version (default: the active one).")] = None,
+    backend: Annotated[str | None, typer.Option(help="Use the active or shipped model of this backend.")] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Calls classified together.")] = 64,
+) -> None:
+    """Write an offline HTML report of the traffic in LLM call logs: category mix, reasoning, tools, length, languages, models."""
+
+    from classifier.artifacts import write_atomic
+    from traffic.logs import Unreadable, parse_timestamp
+    from traffic.report import (
+        EXPORT_FORMATS,
+        build_payload,
+        export_files,
+        render_html,
+        report_sections,
+    )
+    from traffic.timeutil import check_window
+
+    started = time.perf_counter()
+    wanted = [f.strip().lower() for f in formats]
+    unknown = sorted({f for f in wanted if f not in EXPORT_FORMATS})
+    if unknown:
+        raise _fail(f"unknown --format {', '.join(unknown)}; choose from {', '.join(EXPORT_FORMATS)} (repeatable)")
+    bounds = {}
+    for name, value in (("since", since), ("until", until)):
+        if value is not None:
+            try:
+                bounds[name] = parse_timestamp(value, f"--{name}")
+            except Unreadable as exc:
+                raise _fail(str(exc)) from None
+    try:
+        check_window(bounds.get("since"), bounds.get("until"), prefix="--")
+    except InputError as exc:
+        raise _fail(exc.message) from None
+    labelled = _labelled_report_data(logs, bounds)
+    if labelled is not None:
+        data, notes = labelled
+    else:
+        data, notes = _report_data_from_logs(logs, bounds, model, backend, batch_size)
+    chosen = report_sections(data)
     write_atomic(out, render_html(build_payload(data, chosen, title, notes)))
     written = []
     if wanted:
@@ -550,6 +638,64 @@ def report(
         highlight=False,
         soft_wrap=True,
     )
+
+
+@events_app.command("import")
+def events_import(
+    files: Annotated[
+        list[str], typer.Argument(help="classify --output files (JSONL, .gz/.zst, or Parquet).", show_default=False)
+    ],
+) -> None:
+    """Load labelled calls into the event store with their timestamps and metadata; a re-run skips what is there."""
+    from sqlalchemy.exc import SQLAlchemyError
+    from tqdm import tqdm
+
+    from traffic.backfill import import_events
+    from traffic.batch_io import BatchInputError
+    from traffic.store import EventStore
+
+    settings = _settings()
+    store = EventStore(settings.sqlalchemy_url)
+    try:
+        store.create_schema()
+        with tqdm(desc="importing", unit="call", file=sys.stderr) as bar:
+            summary = import_events(store, files, progress=bar.update)
+    except BatchInputError as exc:
+        raise _fail(str(exc)) from None
+    except SQLAlchemyError as exc:
+        raise _fail(f"cannot write to the event store {settings.sqlalchemy_url}: {str(exc).splitlines()[0]}") from None
+    finally:
+        store.dispose()
+    console.print(
+        f"imported {summary.imported:,} call(s); {summary.already_there:,} were already there, "
+        f"{summary.errors:,} error record(s) and {summary.no_timestamp:,} call(s) without a timestamp left out",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+@events_app.command("export")
+def events_export(
+    out: Annotated[Path, typer.Option("--out", "-o", help="The Parquet file to write.")],
+) -> None:
+    """Write every event of the store to Parquet, in the classify output's record shape."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from traffic.backfill import export_events
+    from traffic.batch_io import BatchInputError
+    from traffic.store import EventStore
+
+    settings = _settings()
+    store = EventStore(settings.sqlalchemy_url)
+    try:
+        count = export_events(store, out)
+    except BatchInputError as exc:
+        raise _fail(str(exc)) from None
+    except SQLAlchemyError as exc:
+        raise _fail(f"cannot read the event store {settings.sqlalchemy_url}: {str(exc).splitlines()[0]}") from None
+    finally:
+        store.dispose()
+    console.print(f"exported {count:,} event(s) to {out}", highlight=False, soft_wrap=True)
 
 
 @models_app.command("list")
