@@ -283,7 +283,12 @@ def classify(
         Path | None, typer.Option("--output", "-o", help="Write one JSON result per line here (default: stdout).")
     ] = None,
     model: Annotated[str | None, typer.Option("--model", help="Model version (default: the active one).")] = None,
-    backend: Annotated[str | None, typer.Option(help="Use the newest model of this backend.")] = None,
+    backend: Annotated[
+        str | None,
+        typer.Option(
+            help="Use the newest (or the active) model of this backend; 'cascade': the shipped or activated cascade."
+        ),
+    ] = None,
     batch_size: Annotated[int, typer.Option(help="Items embedded together.")] = 64,
 ) -> None:
     """Classify one text, or every request of a JSONL/CSV file, with a progress bar."""
@@ -494,24 +499,75 @@ def models_activate(version: Annotated[str, typer.Argument(help="Version to make
     console.print(f"active model: {version}")
 
 
+SERVE_BACKENDS = ("multilingual", "transformer", "static", "cascade")
+
+
 @app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to bind (default from settings: 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port to bind (default from settings: 8000).")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Worker processes on the one port, each with its own model and micro-batcher "
+            "(default from settings: 1; about one per core)."
+        ),
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", help="Model version to serve (default: the active one).")
+    ] = None,
+    backend: Annotated[
+        str | None,
+        typer.Option(help="Serve the newest (or the active) model of this backend: " + ", ".join(SERVE_BACKENDS) + "."),
+    ] = None,
 ) -> None:
-    """Start the HTTP service (FastAPI on uvicorn)."""
+    """Start the HTTP service (FastAPI on uvicorn), in one process or several."""
+    import os
+    import shutil
+    import tempfile
+
     import uvicorn
 
-    from api.app import create_app
-
     settings = _settings()
-    uvicorn.run(
-        create_app(settings),
-        host=host or settings.host,
-        port=port or settings.port,
-        log_level="info",
-        timeout_graceful_shutdown=10,
-    )
+    if backend is not None and backend not in SERVE_BACKENDS:
+        raise _fail(f"--backend must be one of {', '.join(SERVE_BACKENDS)} (got {backend!r})")
+    count = settings.workers if workers is None else workers
+    if count < 1:
+        raise _fail(f"--workers must be at least 1 (got {count})")
+    # The flags reach every worker process as the PROMPTPRISM_* variables its Settings() reads.
+    overrides = {"model_version": model, "backend": backend}
+    for name, value in overrides.items():
+        if value is not None:
+            os.environ[f"PROMPTPRISM_{name.upper()}"] = value
+    settings = settings.model_copy(update={k: v for k, v in overrides.items() if v is not None})
+    options: dict[str, Any] = {
+        "host": host or settings.host,
+        "port": port or settings.port,
+        "log_level": "info",
+        "timeout_graceful_shutdown": 10,
+    }
+    if count == 1:
+        from api.app import create_app
+
+        uvicorn.run(create_app(settings), **options)
+        return
+    from api.app import FACTORY
+    from api.metrics import MULTIPROC_ENV
+    from traffic.store import EventStore
+
+    # Create the event store's tables once, here: N workers creating them at the same moment race.
+    store = EventStore(settings.sqlalchemy_url)
+    store.create_schema()
+    store.dispose()
+    # Each worker writes its metrics under this directory, and /metrics adds them up; it is removed at exit.
+    metrics_dir = tempfile.mkdtemp(prefix="promptprism-metrics-")
+    os.environ[MULTIPROC_ENV] = metrics_dir
+    console.print(f"{count} worker processes; their metrics are added up under {metrics_dir}", highlight=False, soft_wrap=True)
+    try:
+        uvicorn.run(FACTORY, factory=True, workers=count, **options)
+    finally:
+        shutil.rmtree(metrics_dir, ignore_errors=True)
+        os.environ.pop(MULTIPROC_ENV, None)
 
 
 def main() -> None:
