@@ -562,7 +562,9 @@ def serve(
     # Each worker writes its metrics under this directory, and /metrics adds them up; it is removed at exit.
     metrics_dir = tempfile.mkdtemp(prefix="promptprism-metrics-")
     os.environ[MULTIPROC_ENV] = metrics_dir
-    console.print(f"{count} worker processes; their metrics are added up under {metrics_dir}", highlight=False, soft_wrap=True)
+    console.print(
+        f"{count} worker processes; their metrics are added up under {metrics_dir}", highlight=False, soft_wrap=True
+    )
     try:
         uvicorn.run(FACTORY, factory=True, workers=count, **options)
     finally:

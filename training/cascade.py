@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from tqdm import tqdm
 
 from classifier.artifacts import (
     DEFAULT_MODELS_DIR,
@@ -35,8 +36,6 @@ from classifier.artifacts import (
 )
 from classifier.cascade import CASCADE_BACKEND, CASCADE_KIND
 from classifier.model import PromptPrismModel, load_model
-from tqdm import tqdm
-
 from training.crossval import (
     DEFAULT_CORPUS,
     DEFAULT_TRAIN,
@@ -154,13 +153,14 @@ def choose_threshold(fast: Pooled, accurate: Pooled, tolerance: float = TOLERANC
     chosen: dict[str, float] | None = None
     for threshold in candidates:
         predicted, routed = cascade_predictions(fast, accurate, threshold)
+        f1 = macro_f1_present(y_true, predicted)
         point = {
-            "threshold": round(float(threshold), 6),
+            "threshold": float(threshold),
             "routed_share": round(float(routed.mean()), 4),
-            "macro_f1": round(macro_f1_present(y_true, predicted), 4),
+            "macro_f1": round(f1, 4),
         }
         curve.append(point)
-        if chosen is None and point["macro_f1"] >= accurate_f1 - tolerance:
+        if chosen is None and f1 >= accurate_f1 - tolerance:
             chosen = point
     assert chosen is not None, "routing every row reproduces the accurate stage"
     return ThresholdChoice(
