@@ -14,14 +14,31 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from classifier.errors import ModelLoadError
 from classifier.requests import Item, parse_item
 from classifier.views import LEGACY_VIEW
 
-if TYPE_CHECKING:
-    from classifier.model import ClassificationResult, PromptPrismModel
+
+class Stage(Protocol):
+    """What the cascade needs of each stage: a :class:`classifier.model.PromptPrismModel` (not imported here:
+    ``classifier.model`` loads cascades, so importing it back would make a cycle)."""
+
+    version: str
+    manifest: dict[str, Any]
+    heads: dict[str, Any]
+    embedder: Any
+    view: str
+
+    def classify_items(self, items: Sequence[Item], batch_size: int = 32) -> list[Any]: ...
+
+    def text_for(self, item: Item) -> str: ...
+
+    def warm_up(self) -> None: ...
+
+    def estimator(self, dimension: str) -> Any: ...
+
 
 CASCADE_KIND = "cascade"
 CASCADE_BACKEND = "cascade"
@@ -61,9 +78,7 @@ class CascadeModel:
     below ``threshold``; it then takes every label from the accurate stage.
     """
 
-    def __init__(
-        self, manifest: dict[str, Any], fast: PromptPrismModel, accurate: PromptPrismModel, path: Path | None = None
-    ) -> None:
+    def __init__(self, manifest: dict[str, Any], fast: Stage, accurate: Stage, path: Path | None = None) -> None:
         self.manifest = manifest
         self.fast = fast
         self.accurate = accurate
@@ -113,13 +128,13 @@ class CascadeModel:
         """The text the accurate stage reads for ``item``."""
         return self.accurate.text_for(item)
 
-    def route(self, items: Sequence[Item], batch_size: int = 32) -> tuple[list[ClassificationResult], list[int]]:
+    def route(self, items: Sequence[Item], batch_size: int = 32) -> tuple[list[Any], list[int]]:
         """The fast stage's results for ``items`` and the positions whose top probability is under the threshold."""
         results = self.fast.classify_items(items, batch_size=batch_size)
         unsure = [i for i, r in enumerate(results) if r.labels[self.dimension].probability < self.threshold]
         return results, unsure
 
-    def classify_items(self, items: Sequence[Item], batch_size: int = 32) -> list[ClassificationResult]:
+    def classify_items(self, items: Sequence[Item], batch_size: int = 32) -> list[Any]:
         """Classify typed items: all through the fast stage, the unsure ones again through the accurate stage."""
         if not items:
             return []
@@ -137,11 +152,11 @@ class CascadeModel:
         self.decided[self.fast.version] += len(items) - len(unsure)
         return results
 
-    def classify(self, request: Any) -> ClassificationResult:
+    def classify(self, request: Any) -> Any:
         """Classify one request: a string, a dict of any accepted shape, or a typed item."""
         return self.classify_many([request])[0]
 
-    def classify_many(self, requests: Sequence[Any], batch_size: int = 32) -> list[ClassificationResult]:
+    def classify_many(self, requests: Sequence[Any], batch_size: int = 32) -> list[Any]:
         """Classify many requests. Raises InputError on the first bad one."""
         return self.classify_items([parse_item(r) for r in requests], batch_size=batch_size)
 
