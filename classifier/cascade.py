@@ -128,6 +128,17 @@ class CascadeModel:
         """The text the accurate stage reads for ``item``."""
         return self.accurate.text_for(item)
 
+    def embed(self, items: Sequence[Item], batch_size: int = 32) -> Any:
+        """Refused: a cascade has two embedders; evaluate each stage, or read the cascade's leave-source-out report."""
+        raise ModelLoadError(
+            f"{self.version} is a cascade: it has no single embedding to score; evaluate its stages "
+            f"({self.fast.version}, {self.accurate.version}) or read its model card"
+        )
+
+    def score(self, embeddings: Any) -> Any:
+        """Refused, as :meth:`embed`."""
+        return self.embed([])
+
     def route(self, items: Sequence[Item], batch_size: int = 32) -> tuple[list[Any], list[int]]:
         """The fast stage's results for ``items`` and the positions whose top probability is under the threshold."""
         results = self.fast.classify_items(items, batch_size=batch_size)
