@@ -3,15 +3,18 @@
 With several worker processes (``promptprism serve --workers N``) each process counts into
 prometheus-client's multiprocess files under ``PROMETHEUS_MULTIPROC_DIR`` (the serve command creates
 that directory and removes it at exit), and ``GET /metrics``, whichever worker answers it, adds up
-every worker's counters and histograms. Gauges that are computed on demand in one process (queue depth,
-cache hit rate) are sampled into those files once a second instead (:meth:`ServiceMetrics.refresh`);
-the queue depth is summed over live workers and the hit rate reported per worker (a ``pid`` label).
+every worker's counters and histograms. Metrics still register on ``ServiceMetrics.registry``, which
+in that mode exposes the files rather than this process's objects. Gauges computed on demand
+(``set_function``: queue depth, cache hit rate) are sampled into the files once a second by
+:meth:`ServiceMetrics.refresh`; the queue depth is summed over live workers, the hit rate given per
+worker (a ``pid`` label).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info
 
@@ -23,16 +26,39 @@ def multiprocess_dir() -> str | None:
     return os.environ.get(MULTIPROC_ENV) or None
 
 
-class _ModelGauge:
-    """The served model as a 1-valued gauge ``promptprism_active_model_info{version,backend}``.
+class MultiProcessRegistry(CollectorRegistry):
+    """A registry that exposes every worker's multiprocess files; metrics registered on it are only remembered.
 
-    prometheus-client's ``Info`` does not work across processes; this gauge exposes the same
-    sample name and labels, one series per worker (``pid``), so a rolling activation shows as
-    two versions until every worker has switched. A version served before reads 0 (multiprocess
-    files cannot drop a series).
+    Their values are written to the files as they change, so collecting the objects as well would count
+    this worker twice.
     """
 
-    def __init__(self, registry: CollectorRegistry | None) -> None:
+    def __init__(self) -> None:
+        from prometheus_client import multiprocess
+
+        super().__init__()
+        self.metrics: list[Any] = []
+        super().register(multiprocess.MultiProcessCollector(None))
+
+    def register(self, collector: Any) -> None:
+        """Remember ``collector`` (for :meth:`ServiceMetrics.refresh`) without collecting it."""
+        self.metrics.append(collector)
+
+    def unregister(self, collector: Any) -> None:
+        """Forget ``collector``."""
+        if collector in self.metrics:
+            self.metrics.remove(collector)
+
+
+class _ModelGauge:
+    """The served model as a 1-valued gauge ``promptprism_active_model_info{version,backend}``, across processes.
+
+    prometheus-client's ``Info`` does not work across processes; this gauge exposes the same sample name
+    and labels, one series per worker (``pid``), so a rolling activation shows both versions until every
+    worker has switched. A version served before reads 0 (multiprocess files cannot drop a series).
+    """
+
+    def __init__(self, registry: CollectorRegistry) -> None:
         self.gauge = Gauge(
             "promptprism_active_model_info",
             "The model version being served.",
@@ -55,69 +81,64 @@ class ServiceMetrics:
 
     def __init__(self, queue_depth: Callable[[], float], cache_hit_rate: Callable[[], float]) -> None:
         self.multiprocess = multiprocess_dir() is not None
-        if self.multiprocess:
-            from prometheus_client import multiprocess
-
-            # Values live in the shared directory; this registry only gathers them for the exposition.
-            self.registry = CollectorRegistry()
-            multiprocess.MultiProcessCollector(self.registry)
-            registry: CollectorRegistry | None = None
-        else:
-            self.registry = CollectorRegistry()
-            registry = self.registry
-        self._queue_depth = queue_depth
-        self._cache_hit_rate = cache_hit_rate
+        self.registry = MultiProcessRegistry() if self.multiprocess else CollectorRegistry()
         self.requests = Counter(
             "promptprism_http_requests",
             "HTTP requests by route, method and status.",
             ["route", "method", "status"],
-            registry=registry,
+            registry=self.registry,
         )
         self.latency = Histogram(
             "promptprism_http_request_duration_seconds",
             "HTTP request latency by route.",
             ["route"],
             buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
-            registry=registry,
+            registry=self.registry,
         )
         self.classifications = Counter(
             "promptprism_classifications",
             "Classifications by dimension and label.",
             ["dimension", "label"],
-            registry=registry,
+            registry=self.registry,
         )
         self.batch_size = Histogram(
             "promptprism_batch_size",
             "Items per embedding batch.",
             buckets=(1, 2, 4, 8, 16, 32, 64, 128, 256),
-            registry=registry,
+            registry=self.registry,
         )
         self.queue_depth = Gauge(
-            "promptprism_queue_depth", "Items waiting for the model.", registry=registry, multiprocess_mode="livesum"
+            "promptprism_queue_depth",
+            "Items waiting for the model.",
+            registry=self.registry,
+            multiprocess_mode="livesum",
         )
+        self.queue_depth.set_function(queue_depth)
         self.cache_hit_rate = Gauge(
             "promptprism_embedding_cache_hit_rate",
             "Share of texts served from the embedding cache.",
-            registry=registry,
+            registry=self.registry,
             multiprocess_mode="liveall",
         )
-        if not self.multiprocess:  # computed when scraped; across processes, sampled by refresh()
-            self.queue_depth.set_function(queue_depth)
-            self.cache_hit_rate.set_function(cache_hit_rate)
+        self.cache_hit_rate.set_function(cache_hit_rate)
         self.rejected = Counter(
-            "promptprism_overloaded", "Requests refused with 429 because the queue was full.", registry=registry
+            "promptprism_overloaded", "Requests refused with 429 because the queue was full.", registry=self.registry
         )
         self.model: Info | _ModelGauge = (
-            _ModelGauge(registry)
+            _ModelGauge(self.registry)
             if self.multiprocess
-            else Info("promptprism_active_model", "The model version being served.", registry=registry)
+            else Info("promptprism_active_model", "The model version being served.", registry=self.registry)
         )
 
     def refresh(self) -> None:
-        """Sample the on-demand gauges into the multiprocess files (a no-op in a single process)."""
-        if self.multiprocess:
-            self.queue_depth.set(self._queue_depth())
-            self.cache_hit_rate.set(self._cache_hit_rate())
+        """Write the current value of every on-demand gauge into the multiprocess files (no-op in one process)."""
+        if not isinstance(self.registry, MultiProcessRegistry):
+            return
+        for metric in self.registry.metrics:
+            if isinstance(metric, Gauge) and not metric._labelnames:
+                # A set_function gauge reports its function through _child_samples; store that value.
+                for sample in metric._child_samples():
+                    metric._value.set(sample.value)
 
 
 def mark_worker_stopped(pid: int | None = None) -> None:

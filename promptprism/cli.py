@@ -500,6 +500,7 @@ def models_activate(version: Annotated[str, typer.Argument(help="Version to make
 
 
 SERVE_BACKENDS = ("multilingual", "transformer", "static", "cascade")
+WORKER_HEALTHCHECK_S = 60
 
 
 @app.command()
@@ -566,7 +567,10 @@ def serve(
         f"{count} worker processes; their metrics are added up under {metrics_dir}", highlight=False, soft_wrap=True
     )
     try:
-        uvicorn.run(FACTORY, factory=True, workers=count, **options)
+        # uvicorn kills a worker that does not answer its health check within the timeout (5 s by default); a
+        # worker importing the model's libraries holds the GIL for longer than that on a busy machine, and was
+        # killed and restarted over and over. A minute still catches a hung worker.
+        uvicorn.run(FACTORY, factory=True, workers=count, timeout_worker_healthcheck=WORKER_HEALTHCHECK_S, **options)
     finally:
         shutil.rmtree(metrics_dir, ignore_errors=True)
         os.environ.pop(MULTIPROC_ENV, None)
