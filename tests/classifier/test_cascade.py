@@ -2,6 +2,7 @@
 
 import json
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -55,7 +56,7 @@ def write_cascade(directory: Path, version: str, threshold: float, fast="small-s
         "format_version": 1,
         "kind": "cascade",
         "version": version,
-        "created_at": "2026-12-06T00:00:00+00:00",
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "embedder": {"backend": "cascade", "name": "static → static", "dimension": None},
         "cascade": {
             "fast": {"version": fast, "manifest_sha256": sha256_file(directory / fast / MANIFEST)},
@@ -152,3 +153,27 @@ def test_a_stage_changed_since_the_build_is_refused(stages_dir: Path, tmp_path: 
     shutil.rmtree(directory / "small-static")
     with pytest.raises(ModelLoadError, match="not in"):
         load_model("cascade-pinned", directory)
+
+
+def test_classify_backend_cascade_on_the_command_line(stages_dir: Path, tmp_path: Path):
+    import os
+    import subprocess
+    import sys
+
+    directory = tmp_path / "models"
+    shutil.copytree(stages_dir, directory)
+    for name in [p.name for p in directory.iterdir() if p.name.startswith("cascade-")]:
+        shutil.rmtree(directory / name)
+    write_cascade(directory, "cascade-cli", 0.0)
+    env = {**os.environ, "PROMPTPRISM_MODELS_DIR": str(directory)}
+    done = subprocess.run(
+        [sys.executable, "-m", "promptprism.cli", "classify", "--backend", "cascade", "what is 12 times 13"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["model_version"] == "cascade-cli" and result["decided_by"] == "small-static"
