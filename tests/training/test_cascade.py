@@ -52,6 +52,7 @@ def test_the_threshold_routes_the_smallest_share_within_the_tolerance():
     assert shares == sorted(shares) and shares[0] == 0.0 and shares[-1] == 1.0
 
 
+@pytest.mark.slow
 def test_build_writes_a_loadable_cascade_chosen_on_leave_source_out(small_model_dir: Path, tmp_path: Path, capsys):
     from training.train import TrainOptions, train_model
 
