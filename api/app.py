@@ -4,16 +4,23 @@
 ``promptprism serve`` runs it on uvicorn. The model loads once at start-up
 (``/readyz`` says when); activating another version swaps it atomically
 without failing a request.
+
+With ``--workers N``, uvicorn imports ``api.app:create_app`` as a factory in each of N processes
+(:data:`FACTORY`): each calls it with no argument, reads its :class:`Settings` from the
+``PROMPTPRISM_*`` environment the serve command set, and has its own model and micro-batcher.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
 from api.errors import install_error_handlers
+from api.metrics import mark_worker_stopped
 from api.middleware import BodySizeLimit, EdgeGuard, ObserveRequests, install_access_log_redaction
 from api.routes import ROUTERS
 from api.schemas import ErrorResponse
@@ -21,6 +28,10 @@ from api.service import Service
 from promptprism.settings import Settings
 
 _ERROR_REF = {"$ref": "#/components/schemas/ErrorResponse"}
+# The import string uvicorn's worker processes build the app from (with ``factory=True``).
+FACTORY = "api.app:create_app"
+# How often each worker samples its queue depth and cache hit rate into the shared metrics files.
+METRICS_REFRESH_S = 1.0
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -31,10 +42,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await service.start()
+        refresher = (
+            asyncio.get_running_loop().create_task(_refresh_metrics(service), name="promptprism-metrics")
+            if service.metrics.multiprocess
+            else None
+        )
         try:
             yield
         finally:
+            if refresher is not None:
+                refresher.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await refresher
             await service.stop()
+            mark_worker_stopped()
 
     app = FastAPI(
         title="PromptPrism",
@@ -63,3 +84,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in ROUTERS:
         app.include_router(router)
     return app
+
+
+async def _refresh_metrics(service: Service) -> None:
+    """Sample this worker's on-demand gauges into the multiprocess metrics files, once a second."""
+    while True:
+        service.metrics.refresh()
+        await asyncio.sleep(METRICS_REFRESH_S)

@@ -154,6 +154,9 @@ class ClassifyResponse(BaseModel):
     labels: dict[str, DimensionResult]
     signals: Signals
     elapsed_ms: float = Field(description="Time spent on this item, queueing included.")
+    decided_by: str | None = Field(
+        None, description="The model version whose heads gave the labels: a cascade's stage, else model_version."
+    )
 
     @classmethod
     def from_result(cls, result: ClassificationResult, elapsed_ms: float, id: str | None = None) -> ClassifyResponse:
@@ -164,6 +167,7 @@ class ClassifyResponse(BaseModel):
             labels=result.labels,
             signals=result.signals,
             elapsed_ms=round(elapsed_ms, 3),
+            decided_by=result.decided_by,
         )
 
 

@@ -440,3 +440,14 @@ def write_version(
         write_atomic(tmp / MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
         write_atomic(tmp / MODEL_CARD, model_card(manifest))
     return models_dir / version
+
+
+def write_manifest_version(models_dir: Path, manifest: dict[str, Any], model_card: str) -> Path:
+    """Write a version made of a manifest and its card only (a cascade, whose stages hold the heads), atomically.
+
+    As :func:`write_version`, the files go to a staging directory renamed into place.
+    """
+    with staging_dir(models_dir, manifest["version"]) as tmp:
+        write_atomic(tmp / MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+        write_atomic(tmp / MODEL_CARD, model_card)
+    return models_dir / manifest["version"]

@@ -25,9 +25,11 @@ from classifier.artifacts import (
     load_estimator,
     load_heads,
     read_manifest,
+    sha256_file,
     version_dir,
     version_of_backend,
 )
+from classifier.cascade import CascadeModel, is_cascade
 from classifier.embedders import CachingEmbedder, Embedder, fingerprint, load_embedder
 from classifier.errors import ModelLoadError
 from classifier.heads import NumpyHead
@@ -63,6 +65,10 @@ class ClassificationResult(BaseModel):
     model_version: str
     labels: dict[str, DimensionResult]
     signals: Signals
+    decided_by: str | None = Field(
+        None,
+        description="The model version whose heads gave these labels: one of a cascade's stages, else model_version.",
+    )
 
 
 _embedders: dict[str, CachingEmbedder] = {}
@@ -165,7 +171,7 @@ class PromptPrismModel:
                 )
             results.append(
                 ClassificationResult.model_construct(
-                    model_version=self.version, labels=labels, signals=derive_signals(item)
+                    model_version=self.version, labels=labels, signals=derive_signals(item), decided_by=self.version
                 )
             )
         return results
@@ -259,13 +265,14 @@ def load_model(
     backend: str | None = None,
     verify_embedder: bool = True,
     cache_size: int | None = None,
-) -> PromptPrismModel:
+) -> PromptPrismModel | CascadeModel:
     """Load a model version, checking every file against its manifest.
 
     With no arguments, loads the active version from the shipped ``models/``
     directory. ``backend`` picks the version of that embedding backend
     (``transformer``, ``static`` or ``multilingual``) that is active, was last
-    activated on it, or ships with PromptPrism, in that order.
+    activated on it, or ships with PromptPrism, in that order; ``cascade`` the active
+    or newest confidence cascade (:mod:`classifier.cascade`), which loads its two stages.
     ``cache_size`` sets the capacity of the embedding LRU cache (see :func:`shared_embedder`).
     """
     directory = Path(models_dir) if models_dir else DEFAULT_MODELS_DIR
@@ -276,6 +283,8 @@ def load_model(
             f"no model version {name!r} in {directory}; known: {', '.join(list_versions(directory)) or 'none'}"
         )
     manifest = read_manifest(path)
+    if is_cascade(manifest):
+        return _load_cascade(directory, path, manifest, verify_embedder, cache_size)
     heads = load_heads(path, manifest)
     expected = manifest["embedder"]
     embedder = shared_embedder(expected["backend"], cache_size)
@@ -292,3 +301,31 @@ def load_model(
                 "(the embedding fingerprint differs); retrain it on this embedder"
             )
     return PromptPrismModel(manifest, heads, embedder, path=path)
+
+
+def _load_cascade(
+    directory: Path, path: Path, manifest: dict[str, Any], verify_embedder: bool, cache_size: int | None
+) -> CascadeModel:
+    """Load a cascade's two stages, each checked as any model is, and refuse a stage that changed since the build."""
+    stages = {}
+    for role in ("fast", "accurate"):
+        spec = manifest["cascade"][role]
+        stage_dir = version_dir(directory, check_version_name(spec["version"]))
+        manifest_file = stage_dir / "manifest.json"
+        if not manifest_file.is_file():
+            raise ModelLoadError(
+                f"cascade {manifest['version']}: its {role} stage {spec['version']} is not in {directory}; "
+                "restore it or rebuild the cascade (python -m training.cascade build)"
+            )
+        if spec.get("manifest_sha256") and sha256_file(manifest_file) != spec["manifest_sha256"]:
+            raise ModelLoadError(
+                f"cascade {manifest['version']}: the manifest of its {role} stage {spec['version']} differs from the "
+                "one the threshold was chosen for; rebuild the cascade (python -m training.cascade build)"
+            )
+        stage = load_model(spec["version"], directory, verify_embedder=verify_embedder, cache_size=cache_size)
+        if not isinstance(stage, PromptPrismModel):
+            raise ModelLoadError(
+                f"cascade {manifest['version']}: its {role} stage {spec['version']} is itself a cascade"
+            )
+        stages[role] = stage
+    return CascadeModel(manifest, stages["fast"], stages["accurate"], path=path)

@@ -345,7 +345,12 @@ def classify(
         ),
     ] = None,
     model: Annotated[str | None, typer.Option("--model", help="Model version (default: the active one).")] = None,
-    backend: Annotated[str | None, typer.Option(help="Use the active or shipped model of this backend.")] = None,
+    backend: Annotated[
+        str | None,
+        typer.Option(
+            help="Use the active or shipped model of this backend; 'cascade': the shipped or activated cascade."
+        ),
+    ] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Items embedded together.")] = 64,
     chunk_size: Annotated[
         int, typer.Option(min=1, help="Rows read, classified and written together (the unit of --resume).")
@@ -729,27 +734,92 @@ def models_activate(version: Annotated[str, typer.Argument(help="Version to make
     console.print(f"active model: {version} (it loaded and classified a probe text)")
 
 
+SERVE_BACKENDS = ("multilingual", "transformer", "static", "cascade")
+WORKER_HEALTHCHECK_S = 60
+
+
 @app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to bind (default from settings: 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port to bind (default from settings: 8000).")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Worker processes on the one port, each with its own model and micro-batcher "
+            "(default from settings: 1; about one per core)."
+        ),
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", help="Model version to serve (default: the active one).")
+    ] = None,
+    backend: Annotated[
+        str | None,
+        typer.Option(help="Serve the newest (or the active) model of this backend: " + ", ".join(SERVE_BACKENDS) + "."),
+    ] = None,
 ) -> None:
-    """Start the HTTP service (FastAPI on uvicorn)."""
-    import uvicorn
-
-    from api.app import create_app
+    """Start the HTTP service (FastAPI on uvicorn), in one process or several."""
+    import os
+    import shutil
+    import tempfile
 
     settings = _settings()
+    if backend is not None and backend not in SERVE_BACKENDS:
+        raise _fail(f"--backend must be one of {', '.join(SERVE_BACKENDS)} (got {backend!r})")
+    count = settings.workers if workers is None else workers
+    if count < 1:
+        raise _fail(f"--workers must be at least 1 (got {count})")
+    # The flags reach every worker process as the PROMPTPRISM_* variables its Settings() reads.
     # The app checks Host against the bound address (loopback names only on loopback), so it must know it.
-    settings = settings.model_copy(update={"host": host or settings.host, "port": port or settings.port})
+    overrides = {"model_version": model, "backend": backend, "host": host, "port": str(port) if port else None}
+    for name, value in overrides.items():
+        if value is not None:
+            os.environ[f"PROMPTPRISM_{name.upper()}"] = value
+    settings = settings.model_copy(
+        update={k: (int(v) if k == "port" else v) for k, v in overrides.items() if v is not None}
+    )
+    options: dict[str, Any] = {
+        "host": settings.host,
+        "port": settings.port,
+        "log_level": "info",
+        "timeout_graceful_shutdown": 10,
+    }
+    if count == 1:
+        from api.app import create_app
+
+        _run_uvicorn(settings, create_app(settings), **options)
+        return
+    from api.app import FACTORY
+    from api.metrics import MULTIPROC_ENV
+    from traffic.store import EventStore
+
+    # Create the event store's tables once, here: N workers creating them at the same moment race.
+    store = EventStore(settings.sqlalchemy_url)
+    store.create_schema()
+    store.dispose()
+    # Each worker writes its metrics under this directory, and /metrics adds them up; it is removed at exit.
+    metrics_dir = tempfile.mkdtemp(prefix="promptprism-metrics-")
+    os.environ[MULTIPROC_ENV] = metrics_dir
+    console.print(
+        f"{count} worker processes; their metrics are added up under {metrics_dir}", highlight=False, soft_wrap=True
+    )
     try:
-        uvicorn.run(
-            create_app(settings),
-            host=settings.host,
-            port=settings.port,
-            log_level="info",
-            timeout_graceful_shutdown=10,
+        # uvicorn kills a worker that does not answer its health check within the timeout (5 s by default); a
+        # worker importing the model's libraries holds the GIL for longer than that on a busy machine, and was
+        # killed and restarted over and over. A minute still catches a hung worker.
+        _run_uvicorn(
+            settings, FACTORY, factory=True, workers=count, timeout_worker_healthcheck=WORKER_HEALTHCHECK_S, **options
         )
+    finally:
+        shutil.rmtree(metrics_dir, ignore_errors=True)
+        os.environ.pop(MULTIPROC_ENV, None)
+
+
+def _run_uvicorn(settings: Settings, target: Any, **options: Any) -> None:
+    """``uvicorn.run``, with a message instead of a bare exit code 3 when the server cannot start."""
+    import uvicorn
+
+    try:
+        uvicorn.run(target, **options)
     except SystemExit as exc:
         if exc.code == EXIT_SERVE_STARTUP:  # uvicorn logged the cause just above
             raise _fail(

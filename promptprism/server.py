@@ -14,7 +14,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,15 +50,29 @@ class Server:
         """Its base URL."""
         return f"http://127.0.0.1:{self.port}"
 
+    def wait_for_workers(self, count: int, timeout_s: float = 180.0) -> None:
+        """Wait until ``count`` worker processes have loaded their model (``/readyz`` answers once one has)."""
+        deadline = time.monotonic() + timeout_s
+        while self.log.read_text(errors="replace").count("Application startup complete") < count:
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"{count} workers did not start:\n{self.log.read_text()[-3000:]}")
+            time.sleep(0.2)
+
 
 @contextlib.contextmanager
 def running_server(
-    models_dir: Path, workdir: Path, settings: dict[str, str | None], name: str = "server", ready_s: float = 180.0
+    models_dir: Path,
+    workdir: Path,
+    settings: dict[str, str | None],
+    name: str = "server",
+    ready_s: float = 180.0,
+    args: Sequence[str] = (),
 ) -> Iterator[Server]:
     """``promptprism serve`` on a free port with its own event store, ready; stopped on exit.
 
     ``settings`` become ``PROMPTPRISM_<NAME>`` variables (None removes one inherited from this
-    process); the event store and the server's log go to ``workdir``.
+    process); ``args`` are further ``serve`` flags (``--workers 2``); the event store and the
+    server's log go to ``workdir``.
     """
     port = free_port()
     env = {
@@ -78,7 +92,7 @@ def running_server(
     command = [str(script)] if script.is_file() else [sys.executable, "-m", "promptprism.cli"]
     with log.open("wb") as sink:
         process = subprocess.Popen(
-            [*command, "serve", "--port", str(port)], cwd=workdir, env=env, stdout=sink, stderr=sink
+            [*command, "serve", "--port", str(port), *args], cwd=workdir, env=env, stdout=sink, stderr=sink
         )
     server = Server(process, port, log)
     try:

@@ -23,9 +23,10 @@ class Settings(BaseSettings):
     # Model
     models_dir: Path = Field(DEFAULT_MODELS_DIR, description="Directory of model versions and the ACTIVE pointer.")
     model_version: str | None = Field(None, description="Version to serve; default: the active one.")
-    backend: Literal["transformer", "static", "multilingual"] | None = Field(
+    backend: Literal["transformer", "static", "multilingual", "cascade"] | None = Field(
         None,
-        description="Serve the active, last activated or shipped model of this embedding backend instead of the active one.",
+        description="Serve the active, last activated or shipped model of this embedding backend instead of the "
+        "active one (cascade: the active or newest confidence cascade).",
     )
     embedding_cache_size: int = Field(10_000, ge=0, description="Embeddings kept in the in-memory LRU cache.")
     embedding_cache_dir: Path | None = Field(None, description="On-disk embedding cache for training.")
@@ -50,6 +51,7 @@ class Settings(BaseSettings):
     # HTTP
     host: str = Field("127.0.0.1", description="Address `promptprism serve` binds.")
     port: int = Field(8000, ge=1, le=65535, description="Port `promptprism serve` binds.")
+    workers: int = Field(1, ge=1, description="Worker processes `promptprism serve` runs on its port.")
     api_key: SecretStr | None = Field(None, description="Bearer token required on every route but health.")
     admin_api_key: SecretStr | None = Field(None, description="Bearer token required to train and activate models.")
     max_body_bytes: int = Field(10 * 1024 * 1024, ge=1024, description="Largest JSON request body (413 above).")

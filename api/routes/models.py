@@ -103,7 +103,8 @@ async def train(
         label_columns=columns,
         test_size=test_size,
         seed=seed,
-        backend=backend or service.model.embedder.backend,
+        # A cascade has no embedder of its own: retrain on the backend of its accurate stage.
+        backend=backend or getattr(service.model, "accurate", service.model).embedder.backend,
         activate={"auto": None, "true": True, "false": False}[activate],
         gate_margin=service.settings.gate_margin,
         cache_dir=service.settings.embedding_cache_dir,
