@@ -224,8 +224,8 @@ def check_record(record: EventRecord) -> None:
         problem = count_problem(record.signals.get(name, 0))
         if problem:
             raise UnstorableEventError(problem, f"signals.{name}")
-    if len(record.id) > 32:
-        raise UnstorableEventError("is longer than 32 characters", "id")
+    if len(record.id) > ID_LENGTH:
+        raise UnstorableEventError(f"is longer than {ID_LENGTH} characters", "id")
     for dimension, (label, _probability) in record.labels.items():
         if len(dimension) > 64 or len(label) > 128:
             raise UnstorableEventError(f"dimension or label too long ({dimension!r}, {label!r})", "labels")

@@ -268,10 +268,12 @@ def test_readyz_shows_no_internal_detail(make_client):
 
 
 def test_the_openapi_schema_covers_every_route_and_error_shape(client):
-    from api.routes import ROUTERS
+    from api.routes import ROUTERS, docs
 
     schema = client.get("/openapi.json").json()
     for router in ROUTERS:
+        if router is docs.router:  # /docs and /redoc document the operations; they are not operations themselves
+            continue
         for route in router.routes:
             for method in route.methods - {"HEAD"}:
                 operation = schema["paths"].get(route.path, {}).get(method.lower())
