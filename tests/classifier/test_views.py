@@ -7,6 +7,7 @@ import pytest
 from classifier import parse_item
 from classifier.views import (
     DEFAULT_VIEW,
+    LEGACY_VIEW,
     VIEWS,
     TextParts,
     estimate_tokens,
@@ -110,7 +111,7 @@ def _roleplay(turns: int = 12) -> dict:
 
 def test_the_registry_names_every_design_and_the_default():
     assert {"last_turn", "frame", "frame_last", "frame_only"} <= set(VIEWS)
-    assert DEFAULT_VIEW == "last_turn"
+    assert DEFAULT_VIEW == "frame" and LEGACY_VIEW == "last_turn"
     for name, design in VIEWS.items():
         assert design.name == name and design.description
         assert {s.part for s in design.segments} == set(design.fill)
@@ -141,7 +142,7 @@ def test_last_turn_reads_exactly_as_before_views_had_names():
         "Never! * […] hs* Never! *laughs* Never! \n\nWe meet in […] stranger. *raises a mug* Welcome, stranger. "
     )
     parts = request_parts(item)
-    assert model_text(parts, 96) == expected
+    assert model_text(parts, 96, view=LEGACY_VIEW) == expected
     assert model_text(parts, 96, view="last_turn") == expected
 
 
