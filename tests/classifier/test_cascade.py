@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from classifier import ModelLoadError, load_model, parse_item
-from classifier.artifacts import MANIFEST, sha256_file, write_manifest_version
+from classifier.artifacts import MANIFEST, set_active_version, sha256_file, write_manifest_version
 from classifier.cascade import CascadeModel
 from classifier.model import PromptPrismModel
 
@@ -125,12 +125,15 @@ def test_threshold_zero_routes_nothing_and_above_one_routes_everything(stages_di
     assert calls == ([] if threshold == 0 else [len(TEXTS)])
 
 
-def test_backend_cascade_picks_the_active_or_newest_cascade(stages_dir: Path, tmp_path: Path):
+def test_backend_cascade_picks_the_activated_cascade_else_the_shipped_one(stages_dir: Path, tmp_path: Path):
     directory = tmp_path / "models"
     shutil.copytree(stages_dir, directory)
     for name in [p.name for p in directory.iterdir() if p.name.startswith("cascade-")]:
         shutil.rmtree(directory / name)
     write_cascade(directory, "cascade-newest", 0.4)
+    # Not the newest folder (issue 11): a cascade nobody activated leaves the shipped one in charge.
+    assert load_model(models_dir=directory, backend="cascade").version.startswith("default-cascade-")
+    set_active_version(directory, "cascade-newest")
     model = load_model(models_dir=directory, backend="cascade")
     assert model.version == "cascade-newest"
     assert model.embedder.backend == "cascade"
@@ -165,6 +168,7 @@ def test_classify_backend_cascade_on_the_command_line(stages_dir: Path, tmp_path
     for name in [p.name for p in directory.iterdir() if p.name.startswith("cascade-")]:
         shutil.rmtree(directory / name)
     write_cascade(directory, "cascade-cli", 0.0)
+    set_active_version(directory, "cascade-cli")  # --backend picks the activated cascade, not the newest folder
     env = {**os.environ, "PROMPTPRISM_MODELS_DIR": str(directory)}
     done = subprocess.run(
         [sys.executable, "-m", "promptprism.cli", "classify", "--backend", "cascade", "what is 12 times 13"],
