@@ -91,7 +91,7 @@ def test_build_writes_a_loadable_cascade_chosen_on_leave_source_out(small_model_
     assert manifest["cascade"]["threshold"] == lso["threshold"]
     assert "How the threshold was chosen" in (path / "README.md").read_text()
     assert not [p for p in models.iterdir() if p.name.startswith(".tmp")]
-    model = load_model(models_dir=models, backend="cascade")
+    model = load_model("cascade-test", models)
     assert isinstance(model, CascadeModel) and model.version == "cascade-test"
     assert model.classify("what is 7 times 8").decided_by in {"small-static", "stage-b"}
 
