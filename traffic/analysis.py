@@ -191,15 +191,6 @@ def _share(part: pd.Series, whole: pd.Series) -> pd.Series:
     return (part / whole.where(whole > 0)).fillna(0.0).round(6)
 
 
-def _order_by_count(values: pd.Series, weights: pd.Series | None = None, last: str | None = None) -> list[str]:
-    counts = (weights if weights is not None else pd.Series(1, index=values.index)).groupby(values).sum()
-    ordered = sorted(counts.index, key=lambda v: (-counts[v], str(v)))
-    if last is not None and last in ordered:
-        ordered.remove(last)
-        ordered.append(last)
-    return [str(v) for v in ordered]
-
-
 @dataclass
 class Aggregates:
     """The grouped counts every table is built from: from report rows (:func:`row_aggregates`) or from the
