@@ -86,6 +86,23 @@ def classify_rows(model: Any, rows: Sequence[Row], batch_size: int = 64) -> list
     return [r for r in records if r is not None]
 
 
+def write_chunk(writer: Any, records: list[dict[str, Any]], fail_fast: bool, summary: BatchSummary) -> None:
+    """Write one chunk of results in order, noting the first few error records in ``summary``.
+
+    With ``fail_fast``, the records before the first error record are written, the output is finished and
+    :class:`RowFailed` names the row; both engines stop the same way.
+    """
+    failed = next((r for r in records if "error" in r), None)
+    if fail_fast and failed is not None:
+        writer.write(records[: records.index(failed)])
+        writer.finish()
+        raise RowFailed(f"row {failed['index']}: {failed['error']['message']} (--fail-fast stopped here)")
+    writer.write(records)
+    for record in records:
+        if "error" in record and len(summary.first_errors) < 5:
+            summary.first_errors.append(f"row {record['index']}: {record['error']['message']}")
+
+
 def chunked(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
     """Rows in lists of ``size``."""
     chunk: list[Row] = []
@@ -122,21 +139,11 @@ def run_local(
         progress.total = reader.known_rows
         progress.n = writer.next_index
         progress.refresh()
-    finished = False
     try:
         rows = (row for row in reader if row.index >= writer.next_index)
         for chunk in chunked(rows, options.chunk_size):
             records = classify_rows(model, chunk, options.batch_size)
-            failed = next((r for r in records if "error" in r), None)
-            if options.fail_fast and failed is not None:
-                writer.write(records[: records.index(failed)])
-                writer.finish()
-                finished = True
-                raise RowFailed(f"row {failed['index']}: {failed['error']['message']} (--fail-fast stopped here)")
-            writer.write(records)
-            for record in records:
-                if "error" in record and len(summary.first_errors) < 5:
-                    summary.first_errors.append(f"row {record['index']}: {record['error']['message']}")
+            write_chunk(writer, records, options.fail_fast, summary)
             summary.rows = writer.next_index
             if progress is not None:
                 if reader.known_rows is None and reader.bytes_read and reader.total_bytes:
@@ -146,10 +153,8 @@ def run_local(
                     )
                 progress.update(len(chunk))
         writer.finish()
-        finished = True
     finally:
-        if not finished:
-            writer.close()
+        writer.close()  # after finish() a no-op; after an error it keeps the checkpoint for --resume
     summary.rows = writer.next_index
     summary.errors = writer.checkpoint.errors
     summary.seconds = time.perf_counter() - started

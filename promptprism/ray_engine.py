@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from classifier.errors import PromptPrismError
-from promptprism.batch import BatchOptions, BatchSummary, RowFailed
+from promptprism.batch import BatchOptions, BatchSummary, RowFailed, write_chunk
 from traffic.batch_io import (
     BatchInputError,
     InputFile,
@@ -210,7 +210,6 @@ def run_ray(
     dimensions = list(read_manifest(version_dir(models_dir, name))["heads"])
     writer = ResultWriter(output, dimensions, input_signature(given), resume=options.resume)
     summary = BatchSummary(resumed_from=writer.next_index, errors=writer.checkpoint.errors)
-    finished = False
     try:
         if not ray.is_initialized():
             try:
@@ -262,16 +261,7 @@ def run_ray(
                 if records and records[0]["index"] != expected:
                     raise RuntimeError(f"Ray returned row {records[0]['index']} where {expected} was due")
                 expected = records[-1]["index"] + 1 if records else expected
-                failed = next((r for r in records if "error" in r), None)
-                if options.fail_fast and failed is not None:
-                    writer.write(records[: records.index(failed)])
-                    writer.finish()
-                    finished = True
-                    raise RowFailed(f"row {failed['index']}: {failed['error']['message']} (--fail-fast stopped here)")
-                writer.write(records)
-                for record in records:
-                    if "error" in record and len(summary.first_errors) < 5:
-                        summary.first_errors.append(f"row {record['index']}: {record['error']['message']}")
+                write_chunk(writer, records, options.fail_fast, summary)
         except (RowFailed, KeyboardInterrupt):
             raise
         except Exception as exc:
@@ -280,10 +270,8 @@ def run_ray(
                 raise error from None
             raise
         writer.finish()
-        finished = True
     finally:
-        if not finished:
-            writer.close()
+        writer.close()  # after finish() a no-op; after an error it keeps the checkpoint for --resume
     summary.rows = writer.next_index
     summary.errors = writer.checkpoint.errors
     summary.seconds = time.perf_counter() - started
