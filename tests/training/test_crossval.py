@@ -168,6 +168,8 @@ def test_ablation_deltas_are_with_minus_without_and_land_in_sources_json(
         )
         assert row["lso_delta"] == pytest.approx(row["f1_with"] - row["f1_without"])
     assert {r["source"]: r["rows"] for r in result["sources"]} == {"forum-a": 6, "forum-b": 6, "chat-c": 4}
+    # Runs in worker processes measure the same deltas, in the same order, as runs in this one.
+    assert ablate(dataset, "static", vectors=vectors, progress=False, jobs=2)["sources"] == result["sources"]
     part = ablate(dataset, "static", vectors=vectors, progress=False, only=["forum-b"])
     assert part["sources"] == [r for r in result["sources"] if r["source"] == "forum-b"]
     sources = tmp_path / "sources.json"
