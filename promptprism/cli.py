@@ -796,6 +796,9 @@ def serve(
     store = EventStore(settings.sqlalchemy_url)
     store.create_schema()
     store.dispose()
+    # One BLAS thread pool per worker, sized so that the workers together use the cores once (see blas_threads).
+    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, str(max(1, (os.cpu_count() or 1) // count)))
     # Each worker writes its metrics under this directory, and /metrics adds them up; it is removed at exit.
     metrics_dir = tempfile.mkdtemp(prefix="promptprism-metrics-")
     os.environ[MULTIPROC_ENV] = metrics_dir

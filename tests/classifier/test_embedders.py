@@ -1,11 +1,12 @@
 """Every backend loads offline from local files and returns unit vectors; the LRU cache works."""
 
+import os
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from classifier.embedders import CachingEmbedder, fingerprint, load_embedder
+from classifier.embedders import CachingEmbedder, blas_threads, fingerprint, load_embedder
 from classifier.errors import EmbedderUnavailableError
 from classifier.model import shared_embedder
 
@@ -74,3 +75,14 @@ def test_numpy_static_embedder_matches_sentence_transformers_bit_for_bit():
     assert isinstance(ours, StaticEmbedder)
     reference = SentenceTransformerEmbedder(STATIC_EMBEDDER_DIR, ours.name, "static", ours.max_tokens)
     assert np.array_equal(ours.encode(texts), reference.encode(texts))
+
+
+def test_multilingual_encoder_threads_follow_omp_num_threads(monkeypatch):
+    # serve --workers N sets OMP_NUM_THREADS to cores / N; the encoder must not spin a thread per core regardless.
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")
+    assert blas_threads() == 1
+    assert load_embedder("multilingual")._model.threads == 1
+    monkeypatch.setenv("OMP_NUM_THREADS", "not-a-number")
+    assert blas_threads() == min(4, os.cpu_count() or 1)
+    monkeypatch.delenv("OMP_NUM_THREADS")
+    assert blas_threads() == min(4, os.cpu_count() or 1)
