@@ -904,6 +904,21 @@ def _record(source: Source, rows: list[LabeledRow], lso_delta: object) -> dict[s
     }
 
 
+def evaluation_only_sources(sources_json: Path) -> frozenset[str]:
+    """The sources of ``sources_json`` that are held out for evaluation but never trained on.
+
+    The rule: a source whose ``lso_delta`` (``python -m training.crossval ablate``) is negative lowered the
+    leave-source-out accuracy on the other sources when trained on, so it no longer trains any model. Its rows
+    stay in the corpus: real prompts from one more source that the headline figure holds out and scores. Dropping
+    them from the evaluation as well would raise the figure by removing hard test data, not by labelling better.
+    No ``sources.json`` (a corpus of one's own): every source trains.
+    """
+    if not sources_json.is_file():
+        return frozenset()
+    entries = json.loads(sources_json.read_text("utf-8"))
+    return frozenset(e["name"] for e in entries if isinstance(e.get("lso_delta"), int | float) and e["lso_delta"] < 0)
+
+
 def _previous_lso(path: Path) -> dict[str, object]:
     """``lso_delta`` values another command filled in; a rebuild must not wipe them."""
     if not path.exists():

@@ -28,7 +28,7 @@ import logging
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -48,6 +48,7 @@ from classifier.embedders import DEFAULT_BACKEND
 from classifier.model import shared_embedder
 from classifier.requests import ChatItem, Item
 from classifier.views import model_text, request_parts
+from training.corpus import evaluation_only_sources
 from training.dataset import (
     AUTHORED,
     DatasetError,
@@ -158,7 +159,8 @@ def fold_split(
     """The (training, held-out) row indexes of the fold that holds out ``source`` for ``dimension``.
 
     Held out: the source's rows labeled for ``dimension``. Training: every
-    other labeled row, less the sources in ``exclude`` and any row whose
+    other labeled row, less the sources in ``exclude``, the dataset's
+    evaluation-only sources (held out in turn like any other), and any row whose
     content equals a held-out row's (so a text shared by two sources never
     sits on both sides). ``keys`` (``item_key`` of every row) saves recomputing them per fold.
     """
@@ -168,7 +170,8 @@ def fold_split(
         keys = np.asarray([item_key(i) for i in dataset.items])
     labeled = labels != ""
     test = np.flatnonzero(labeled & (sources == source))
-    train_mask = labeled & (sources != source) & ~np.isin(sources, list(exclude)) & ~np.isin(keys, keys[test])
+    never_trained = [*exclude, *dataset.evaluation_only]
+    train_mask = labeled & (sources != source) & ~np.isin(sources, never_trained) & ~np.isin(keys, keys[test])
     return np.flatnonzero(train_mask), test
 
 
@@ -292,6 +295,7 @@ def leave_source_out(
         "rows_per_source": dict(Counter(dataset.sources)),
         "held_out_sources": held_out,
         "excluded_sources": list(exclude),
+        "evaluation_only_sources": sorted(dataset.evaluation_only),
         "dimensions": {},
         "skipped_dimensions": [],
     }
@@ -340,6 +344,9 @@ def ablate(
     """
     if vectors is None:
         vectors = embed_dataset(dataset, backend, view, cache_dir, progress)
+    # Every source is measured as a candidate for training, evaluation-only ones included: that is how they
+    # earn (or lose) their place.
+    dataset = replace(dataset, evaluation_only=frozenset())
     dimension = ABLATION_DIMENSION
     labeled = np.asarray(dataset.labels[dimension]) != ""
     sources = [s for s in dict.fromkeys(dataset.sources) if s != AUTHORED]
@@ -439,13 +446,17 @@ def render_ablation(ablation: dict[str, Any], command: str) -> str:
         "training pool; delta = with - without. A negative delta means the source hurts accuracy on the others. "
         "The *with* figures all come from one full leave-source-out run; each *without* is a run of its own.",
         "",
-        "| source | rows | F1 with | F1 without | delta |",
-        "|---|---:|---:|---:|---:|",
+        "A source with a negative delta becomes evaluation-only (`training.corpus.evaluation_only_sources`): "
+        "leave-source-out still holds it out and scores it, but no model trains on it.",
+        "",
+        "| source | rows | F1 with | F1 without | delta | used for |",
+        "|---|---:|---:|---:|---:|---|",
     ]
     for row in sorted(ablation["sources"], key=lambda r: r["lso_delta"]):
+        role = "evaluation only" if row["lso_delta"] < 0 else "training and evaluation"
         lines.append(
             f"| `{row['source']}` | {row['rows']} | {row['f1_with']:.4f} | {row['f1_without']:.4f} "
-            f"| {row['lso_delta']:+.4f} |"
+            f"| {row['lso_delta']:+.4f} | {role} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -457,6 +468,10 @@ def print_report(report: dict[str, Any], console: Console | None = None) -> None
         f"leave-source-out over {len(report['held_out_sources'])} sources ({report['rows']} rows), backend "
         f"{report['backend']}, view {report['view']}, C {report['C']}"
     )
+    if report.get("evaluation_only_sources"):
+        console.print(
+            "evaluation only (held out and scored, never trained on): " + ", ".join(report["evaluation_only_sources"])
+        )
     for dimension, metrics in report["dimensions"].items():
         console.print(metrics_table(dimension, metrics, "leave-source-out, pooled"))
         if metrics["excluded_from_macro_f1"]:
@@ -485,6 +500,8 @@ def load_authored_and_corpus(train: Path, corpus: Path, label_columns: list[str]
 
     The corpus is read for the authored file's label columns that it has (it
     labels ``category`` but not ``reasoning_heavy``); its rows leave the rest blank.
+    The ``sources.json`` beside it names the evaluation-only sources
+    (:func:`training.corpus.evaluation_only_sources`): held out, never trained on.
     """
     authored = read_labeled_csv(train, label_columns)
     if not corpus.is_file():
@@ -494,7 +511,11 @@ def load_authored_and_corpus(train: Path, corpus: Path, label_columns: list[str]
     shared = [c for c in authored.label_columns if c in header]
     if not shared:
         raise DatasetError(f"{corpus} has none of the label columns {authored.label_columns}; its columns: {header}")
-    combined = combine_datasets(authored, read_labeled_csv(corpus, shared, check_label_counts=False))
+    real = read_labeled_csv(corpus, shared, check_label_counts=False)
+    real.evaluation_only = evaluation_only_sources(corpus.with_name("sources.json"))
+    combined = combine_datasets(authored, real)
+    if combined.evaluation_only:
+        log.info("evaluation only (held out, never trained on): %s", ", ".join(sorted(combined.evaluation_only)))
     for warning in combined.warnings:
         log.warning(warning)
     return combined

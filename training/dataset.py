@@ -51,6 +51,9 @@ class LabeledDataset:
     warnings: list[str] = field(default_factory=list)
     # Where each row comes from (the CSV's ``source`` column); a blank label ("") is allowed only off "authored".
     sources: list[str] = field(default_factory=list)
+    # Sources held out for evaluation but never trained on: real data whose rows lowered the accuracy on the
+    # other sources when trained on (a negative lso_delta, see training.corpus.evaluation_only_sources).
+    evaluation_only: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         if not self.sources:
@@ -68,6 +71,12 @@ class LabeledDataset:
         """Indexes of the rows that have a label for ``column`` (the rows its head trains and is scored on)."""
         return [i for i, value in enumerate(self.labels[column]) if value]
 
+    def trainable(self, rows: list[int]) -> list[int]:
+        """Those of ``rows`` that a head may train on: every row not from an evaluation-only source."""
+        if not self.evaluation_only:
+            return rows
+        return [i for i in rows if self.sources[i] not in self.evaluation_only]
+
     def subset(self, indexes: list[int]) -> LabeledDataset:
         """A dataset of the given rows, in that order, sharing this one's file identity and warnings."""
         return LabeledDataset(
@@ -78,6 +87,7 @@ class LabeledDataset:
             source=self.source,
             warnings=list(self.warnings),
             sources=[self.sources[i] for i in indexes],
+            evaluation_only=self.evaluation_only,
         )
 
 
@@ -330,6 +340,7 @@ def combine_datasets(*datasets: LabeledDataset) -> LabeledDataset:
         source=" + ".join(d.source for d in datasets),
         warnings=[w for d in datasets for w in d.warnings],
         sources=[],
+        evaluation_only=frozenset().union(*(d.evaluation_only for d in datasets)),
     )
     seen: set[str] = set()
     for dataset in datasets:

@@ -38,6 +38,13 @@ def _leave_source_out_section(report: dict[str, Any]) -> list[str]:
         "trained on the authored rows plus every other source and scored on the held-out one.",
         "",
     ]
+    if report.get("evaluation_only_sources"):
+        lines += [
+            f"{len(report['evaluation_only_sources'])} of them are evaluation-only: held out and scored like the "
+            "others, never trained on, because training on them lowered the accuracy on the other sources "
+            f"(a negative `lso_delta`): {', '.join(f'`{s}`' for s in report['evaluation_only_sources'])}.",
+            "",
+        ]
     for dimension, metrics in report["dimensions"].items():
         multi = metrics["multi_turn"]
         lines += [

@@ -197,7 +197,10 @@ def train_model(
     )
     split_metrics, cv_metrics, heldout_metrics, heads = {}, {}, {}, {}
     chosen_c: dict[str, float] = {}
-    labeled = {column: np.asarray(dataset.labeled_rows(column), dtype=int) for column in dataset.labels}
+    # Rows of evaluation-only sources are scored by leave-source-out below but never fitted or split on.
+    labeled = {
+        column: np.asarray(dataset.trainable(dataset.labeled_rows(column)), dtype=int) for column in dataset.labels
+    }
     n_heads = len(dataset.labels)
     for k, (column, labels) in enumerate(dataset.labels.items()):
         # Choosing C and fitting a head is most of a run's time after embedding: report each head as it starts.
@@ -250,6 +253,8 @@ def train_model(
             "file": Path(dataset.source).name,
             "sha256": dataset.sha256,
             "rows": len(dataset),
+            "evaluation_only_sources": sorted(dataset.evaluation_only),
+            "evaluation_only_rows": len(dataset) - len(dataset.trainable(list(range(len(dataset))))),
             "heldout_file": Path(heldout.source).name if heldout else None,
             "heldout_sha256": heldout.sha256 if heldout else None,
             "heldout_rows": len(heldout) if heldout else None,

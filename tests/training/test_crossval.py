@@ -203,3 +203,30 @@ def test_evaluate_command_writes_the_json_report(corpus_paths: tuple[Path, Path]
     assert saved["dimensions"]["category"]["rows"] == 16
     printed = capsys.readouterr().out
     assert "accuracy per held-out source" in printed and "2+ user turns" in printed
+
+
+def test_a_source_with_a_negative_lso_delta_is_scored_but_never_trained_on(
+    corpus_paths: tuple[Path, Path], vectors: np.ndarray, tmp_path: Path
+):
+    corpus = tmp_path / "corpus.csv"
+    corpus.write_text(corpus_paths[0].read_text())
+    entries = json.loads(corpus_paths[1].read_text())
+    for entry in entries:
+        entry["lso_delta"] = -0.01 if entry["name"] == "forum-b" else 0.02
+    (tmp_path / "sources.json").write_text(json.dumps(entries))
+    dataset = load_authored_and_corpus(SMALL_CSV, corpus)
+    assert dataset.evaluation_only == {"forum-b"}
+    sources = np.asarray(dataset.sources)
+    # Held out in its own fold, like every source ...
+    train, test = crossval.fold_split(dataset, "category", "forum-b")
+    assert set(sources[test]) == {"forum-b"} and len(test) == 6
+    # ... and in no fold's training pool.
+    for source in SOURCES:
+        train, _ = crossval.fold_split(dataset, "category", source)
+        assert "forum-b" not in set(sources[train])
+    report = leave_source_out(dataset, "static", vectors=vectors, c=4.0, progress=False)
+    assert report["evaluation_only_sources"] == ["forum-b"]
+    assert "forum-b" in report["dimensions"]["category"]["per_source"]
+    assert dataset.trainable(list(range(len(dataset)))) == [i for i, s in enumerate(sources) if s != "forum-b"]
+    # The ablation still measures it as a candidate for training.
+    assert "forum-b" in {r["source"] for r in ablate(dataset, "static", vectors=vectors, progress=False)["sources"]}

@@ -209,3 +209,32 @@ def test_each_head_trains_on_the_rows_that_have_its_label(tmp_path: Path):
     assert metrics["cross_validation"]["reasoning_heavy"]["rows"] == 36
     assert metrics["test_split"]["reasoning_heavy"]["rows"] < metrics["test_split"]["category"]["rows"]
     assert result.manifest["heads"]["reasoning_heavy"]["labels"] == ["no", "yes"]
+
+
+def test_rows_of_an_evaluation_only_source_are_scored_by_leave_source_out_but_never_fitted(tmp_path: Path):
+    from dataclasses import replace
+
+    from training.dataset import combine_datasets, read_labeled_csv
+
+    corpus = tmp_path / "corpus.csv"
+    rows = [f"how do I fix a null pointer exception in java, case {i}" for i in range(6)]
+    rows += [f"translate 'good luck with exam number {i}' into dutch" for i in range(6)]
+    labels = ["programming"] * 6 + ["translation"] * 6
+    corpus.write_text(
+        "text,category,source\n" + "".join(f'"{t}",{lab},forum\n' for t, lab in zip(rows, labels, strict=True))
+    )
+    dataset = combine_datasets(read_labeled_csv(SMALL_CSV), read_labeled_csv(corpus, check_label_counts=False))
+    dataset = replace(dataset, evaluation_only=frozenset({"forum"}))
+    result = train_model(
+        corpus,
+        tmp_path / "models",
+        TrainOptions(backend="static", test_size=0.34, c=4.0, cv_folds=3, cache_dir=tmp_path / "cache"),
+        dataset=dataset,
+    )
+    manifest = result.manifest
+    assert manifest["metrics"]["cross_validation"]["category"]["rows"] == 36  # the authored rows only
+    assert manifest["training_data"]["evaluation_only_sources"] == ["forum"]
+    assert manifest["training_data"]["evaluation_only_rows"] == 12
+    lso = manifest["metrics"]["leave_source_out"]
+    assert lso["evaluation_only_sources"] == ["forum"]
+    assert lso["dimensions"]["category"]["per_source"]["forum"]["rows"] == 12
