@@ -47,6 +47,7 @@ from classifier.artifacts import write_atomic
 from classifier.embedders import DEFAULT_BACKEND
 from classifier.model import shared_embedder
 from classifier.requests import ChatItem, Item
+from classifier.signals import derive_signals
 from classifier.views import model_text, request_parts
 from training.corpus import evaluation_only_sources
 from training.dataset import (
@@ -245,6 +246,17 @@ def _dimension_report(dataset: LabeledDataset, pooled: Pooled) -> dict[str, Any]
             "labels": dict(Counter(pooled.y_true[mask].tolist()).most_common()),
         }
     metrics["per_source"] = per_source
+    # The language the service would record for each held-out request (signals.language), English first.
+    languages = np.asarray([derive_signals(dataset.items[i]).language for i in pooled.rows])
+    per_language = {}
+    for language, n in Counter(languages.tolist()).most_common():
+        mask = languages == language
+        per_language[language] = {
+            "rows": n,
+            "accuracy": round(float(correct[mask].mean()), 4),
+            "macro_f1": round(macro_f1_present(pooled.y_true[mask], predicted[mask]), 4),
+        }
+    metrics["per_language"] = per_language
     multi = np.asarray([user_turns(dataset.items[i]) >= 2 for i in pooled.rows], dtype=bool)
     metrics["multi_turn"] = {
         "rows": int(multi.sum()),
@@ -488,6 +500,12 @@ def print_report(report: dict[str, Any], console: Console | None = None) -> None
             labels = ", ".join(f"{k} {n}" for k, n in row["labels"].items())
             table.add_row(source, str(row["rows"]), f"{row['accuracy']:.3f}", str(train_rows[source]), labels)
         console.print(table)
+        languages = Table(title=f"{dimension} per language of the held-out request", title_justify="left")
+        for name in ("language", "rows", "accuracy", "macro-F1"):
+            languages.add_column(name, justify="left" if name == "language" else "right")
+        for language, row in metrics.get("per_language", {}).items():
+            languages.add_row(language, str(row["rows"]), f"{row['accuracy']:.3f}", f"{row['macro_f1']:.3f}")
+        console.print(languages)
         multi = metrics["multi_turn"]
         accuracy = f"{multi['accuracy']:.3f}" if multi["accuracy"] is not None else "n/a"
         console.print(f"{dimension} accuracy on conversations with 2+ user turns: {accuracy} ({multi['rows']} rows)")

@@ -62,6 +62,10 @@ def _leave_source_out_section(report: dict[str, Any]) -> list[str]:
         lines += ["", "| source | rows | accuracy |", "|---|---|---|"]
         for source, row in metrics["per_source"].items():
             lines.append(f"| {source} | {row['rows']} | {row['accuracy']} |")
+        if metrics.get("per_language"):
+            lines += ["", "| language of the request | rows | accuracy | macro-F1 |", "|---|---|---|---|"]
+            for language, row in metrics["per_language"].items():
+                lines.append(f"| {language} | {row['rows']} | {row['accuracy']} | {row['macro_f1']} |")
         lines.append("")
     return lines
 

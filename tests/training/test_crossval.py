@@ -226,6 +226,8 @@ def test_a_source_with_a_negative_lso_delta_is_scored_but_never_trained_on(
         assert "forum-b" not in set(sources[train])
     report = leave_source_out(dataset, "static", vectors=vectors, c=4.0, progress=False)
     assert report["evaluation_only_sources"] == ["forum-b"]
+    by_language = report["dimensions"]["category"]["per_language"]
+    assert "en" in by_language and sum(row["rows"] for row in by_language.values()) == 16
     assert "forum-b" in report["dimensions"]["category"]["per_source"]
     assert dataset.trainable(list(range(len(dataset)))) == [i for i, s in enumerate(sources) if s != "forum-b"]
     # The ablation still measures it as a candidate for training.
