@@ -967,7 +967,7 @@ class EventStore:
                 *([select(rollup_apps.c.app).where(*_hour_range(rollup_apps.c.ts_hour, hours))] if hours else []),
                 *(select(func.coalesce(events.c.app, "unknown")).where(*_window(low, high)) for low, high in partial),
             ]
-            distinct_apps = union(*apps) if len(apps) > 1 else apps[0]
+            distinct_apps = union(*apps) if len(apps) > 1 else apps[0].distinct()
             app_count = conn.execute(select(func.count()).select_from(distinct_apps.subquery())).scalar_one()
             # Two scalar subqueries: each becomes one step down the ts index (SQLite optimises a lone min or max).
             window = _window(since, until)
