@@ -578,6 +578,12 @@ class EventStore:
     def _build_rollups(self, conn: Connection) -> None:
         for table in ROLLUP_TABLES:
             conn.execute(table.delete())
+        if conn.execute(select(events.c.id).limit(1)).first() is not None:
+            self._fill_rollups(conn)
+        conn.execute(store_meta.delete().where(store_meta.c.key == "rollup_version"))
+        conn.execute(store_meta.insert().values(key="rollup_version", value=ROLLUP_VERSION))
+
+    def _fill_rollups(self, conn: Connection) -> None:
         p, c, r = events.c.prompt_tokens, events.c.completion_tokens, events.c.reasoning_tokens
         hour, day, week = events.c.ts_hour, func.min(events.c.ts_day), func.min(events.c.ts_week)
         labelled = events.join(event_labels, event_labels.c.event_id == events.c.id)
@@ -654,8 +660,6 @@ class EventStore:
 
         app = func.coalesce(events.c.app, "unknown")
         conn.execute(rollup_apps.insert().from_select(["ts_hour", "app"], select(hour, app).group_by(hour, app)))
-        conn.execute(store_meta.delete().where(store_meta.c.key == "rollup_version"))
-        conn.execute(store_meta.insert().values(key="rollup_version", value=ROLLUP_VERSION))
 
     def _capped_sum(self, expression: ColumnElement[Any]) -> ColumnElement[Any]:
         """A sum (with :meth:`total`, so that it cannot overflow) capped at SUM_LIMIT, storable in a BIGINT."""
