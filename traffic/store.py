@@ -11,6 +11,7 @@ and the label join the index on ``(dimension, label)``.
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 from collections import defaultdict
@@ -353,6 +354,9 @@ class EventStore:
             # How long one statement waits for another connection's lock before failing (the writer retries).
             busy_ms = max(1, int(busy_timeout_s * 1000))
             event.listen(self.engine, "connect", lambda dbapi, record: _sqlite_pragmas(dbapi, record, busy_ms))
+            pages_file = os.environ.get(MAX_PAGES_FILE_VARIABLE)
+            if pages_file:
+                event.listen(self.engine, "checkout", lambda dbapi, record, proxy: _max_pages(dbapi, pages_file))
         self._write_lock = threading.Lock()
         # Rollups need INSERT ... ON CONFLICT DO UPDATE, which SQLAlchemy offers for these two; on any other
         # database the queries read the events, as before.
@@ -1302,6 +1306,24 @@ def group_label(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value)
+
+
+MAX_PAGES_FILE_VARIABLE = "PROMPTPRISM_TEST_SQLITE_MAX_PAGES_FILE"
+"""Test-only: when set, it names a file whose number becomes SQLite's ``max_page_count`` at every checkout of a
+connection, so that a test makes SQLite report "database or disk is full" for real, then lifts it (no file: no
+limit). Unset, as in production, nothing is read."""
+
+
+def _max_pages(dbapi_connection: Any, path: str) -> None:
+    try:
+        with open(path, encoding="ascii") as limit_file:
+            pages = int(limit_file.read().strip())
+    except FileNotFoundError:
+        pages = 2**32 - 2  # SQLite's own ceiling
+    cursor = dbapi_connection.cursor()
+    # A limit below the current size stops at the current size: no new page, so the next growth fails.
+    cursor.execute(f"PRAGMA max_page_count={int(pages)}")
+    cursor.close()
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any, busy_ms: int = 5000) -> None:
