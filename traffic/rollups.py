@@ -139,3 +139,82 @@ def split_range(
     if until is not None and end is not None and hour_start(end) != until:
         raw.append((hour_start(end), until))
     return (first, end), raw
+
+
+# Levels of the report's rollups, finest first: a unit of each is a whole number of units of the one before
+# (weeks start on Monday, as ts_week does; a 4-week unit is four of those weeks).
+HOUR, DAY, WEEK, FOUR_WEEKS = 0, 1, 2, 3
+LEVELS = (HOUR, DAY, WEEK, FOUR_WEEKS)
+_WEEK_OFFSET_DAYS = 3  # as traffic.timeutil: 1970-01-01 was a Thursday
+
+
+def units(ts_hour: int) -> tuple[int, int, int, int]:
+    """The hour, day, week and 4-week numbers of an hour (floor division, right before 1970 too)."""
+    day = ts_hour // 24
+    week = (day + _WEEK_OFFSET_DAYS) // 7
+    return ts_hour, day, week, week // 4
+
+
+def unit_start(level: int, number: int) -> datetime:
+    """The UTC start of unit ``number`` of ``level``."""
+    if level == HOUR:
+        return hour_start(number)
+    if level == DAY:
+        return EPOCH + timedelta(days=number)
+    weeks = number if level == WEEK else number * 4
+    return EPOCH + timedelta(days=weeks * 7 - _WEEK_OFFSET_DAYS)
+
+
+def unit_of(level: int, ts: datetime) -> int:
+    """The unit of ``level`` that ``ts`` falls in."""
+    return units(hour_number(ts))[level]
+
+
+def bucket_of(level: int, number: int, bucket: str) -> int:
+    """The ``bucket`` (hour, day or week) number of a unit no longer than that bucket."""
+    first_hour = hour_number(unit_start(level, number))
+    hour, day, week, _ = units(first_hour)
+    return {"hour": hour, "day": day, "week": week}[bucket]
+
+
+def decompose(
+    since: datetime | None, until: datetime | None, levels: tuple[int, ...]
+) -> tuple[list[tuple[int, int | None, int | None]], list[tuple[datetime | None, datetime | None]]]:
+    """Cover [since, until) with whole units, coarsest first, and the partial hours left at the ends.
+
+    ``levels`` are the levels allowed, finest first (the finest must be HOUR). Returns ``(ranges, raw)``:
+    ``ranges`` holds ``(level, first, end)``, units ``first <= u < end`` of that level (None: open end);
+    ``raw`` the sub-ranges to read from the events.
+    """
+    ranges: list[tuple[int, int | None, int | None]] = []
+    raw: list[tuple[datetime | None, datetime | None]] = []
+
+    def cover(low: datetime | None, high: datetime | None, allowed: tuple[int, ...]) -> None:
+        if low is not None and high is not None and low >= high:
+            return
+        if not allowed:
+            raw.append((low, high))
+            return
+        level, finer = allowed[-1], allowed[:-1]
+        first = None
+        if low is not None:
+            first = unit_of(level, low)
+            if unit_start(level, first) != low:
+                first += 1
+        end = unit_of(level, high) if high is not None else None
+        if first is not None and end is not None and first >= end:
+            cover(low, high, finer)
+            return
+        ranges.append((level, first, end))
+        if low is not None and first is not None:
+            cover(low, unit_start(level, first), finer)
+        if high is not None and end is not None:
+            cover(unit_start(level, end), high, finer)
+
+    cover(since, until, levels)
+    return ranges, raw
+
+
+def floor_div_sql(value: ColumnElement[Any], divisor: int) -> ColumnElement[Any]:
+    """``value // divisor`` in SQL with Python's floor for negative values (SQL's ``/`` truncates)."""
+    return (value - ((value % divisor) + divisor) % divisor) // literal(divisor)

@@ -34,6 +34,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    and_,
     case,
     cast,
     create_engine,
@@ -42,6 +43,7 @@ from sqlalchemy import (
     inspect,
     literal,
     literal_column,
+    or_,
     select,
     text,
     union,
@@ -52,8 +54,21 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.sql.elements import ColumnElement
 
 from classifier.errors import InputError
+from traffic.rollups import (
+    DAY,
+    FOUR_WEEKS,
+    HOUR,
+    LEVELS,
+    WEEK,
+    bucket_of,
+    decompose,
+    floor_div_sql,
+    split_range,
+    token_bin,
+    token_bin_sql,
+    units,
+)
 from traffic.rollups import medians as histogram_medians
-from traffic.rollups import split_range, token_bin, token_bin_sql
 from traffic.timeutil import as_utc, check_bucket, time_buckets
 
 # What every supported database can store (PostgreSQL's INTEGER and VARCHAR(256) are the tightest): the API
@@ -149,7 +164,7 @@ training_jobs = Table(
 # primary key (PostgreSQL) nor make ON CONFLICT fire (SQLite treats NULLs as distinct), so a missing value is
 # stored as '' with its bit set in ``nulls``. ts_day and ts_week ride along (they follow from ts_hour) so that
 # day and week buckets are a plain GROUP BY, as on the events.
-ROLLUP_VERSION = "1"
+ROLLUP_VERSION = "2"
 """Bump when what the rollups hold changes: create_schema then rebuilds them from the events."""
 
 SUM_LIMIT = 2**62
@@ -158,6 +173,7 @@ SUM_LIMIT = 2**62
 # Bits of ``nulls``.
 _NULL_CATEGORY, _NULL_REASONING, _NULL_MODEL, _NULL_LANGUAGE = 1, 2, 4, 8
 _NULL_GROUP = 1
+_ALL_CATEGORIES = 2  # in rollup_tokens.nulls
 _BOOLEAN_GROUPS = ("tool_call", "tools_offered", "has_code")
 
 # Key-value facts about the store itself (the rollup version), so that a later version knows what to rebuild.
@@ -187,11 +203,15 @@ rollup_labels = Table(
     sqlite_with_rowid=False,
 )
 
-# /v1/report's cube: exactly the keys of report_aggregates, with the count and the three token sums.
+# /v1/report's cube: exactly the keys of report_aggregates, with the count and the three token sums, per unit of
+# each level (traffic.rollups: hour, day, week, 4 weeks). Hours alone were measured too fine: at 1M events over
+# 90 days an hour holds ~460 events, spread over ~350 cells, so the hourly cube was nearly as long as the events.
+# A range is covered by its coarsest whole units (traffic.rollups.decompose), the report reading a few rows each.
 rollup_report = Table(
     "rollup_report",
     metadata,
-    Column("ts_hour", Integer, primary_key=True),
+    Column("level", Integer, primary_key=True),
+    Column("unit", Integer, primary_key=True),
     Column("category", String(128), primary_key=True),
     Column("reasoning", String(128), primary_key=True),
     Column("tools_offered", Boolean, primary_key=True),
@@ -199,8 +219,6 @@ rollup_report = Table(
     Column("model", String(256), primary_key=True),
     Column("language", String(8), primary_key=True),
     Column("nulls", Integer, primary_key=True),
-    Column("ts_day", Integer, nullable=False),
-    Column("ts_week", Integer, nullable=False),
     Column("n", BigInteger, nullable=False),
     Column("prompt_tokens", BigInteger, nullable=False),
     Column("completion_tokens", BigInteger, nullable=False),
@@ -208,18 +226,19 @@ rollup_report = Table(
     sqlite_with_rowid=False,
 )
 
-# The report's medians: token histograms per hour, category and kind (bins: traffic.rollups.token_bin), with
-# the smallest and largest value of each bin, which make a median exact wherever it falls on a bin's edge.
+# The report's medians: token histograms per unit (levels as rollup_report), kind and category (bins:
+# traffic.rollups.token_bin), with the smallest and largest value of each bin, which make a median exact wherever
+# it falls on a bin's edge. Rows with the _ALL_CATEGORIES bit merge every category (at the levels a time bucket
+# can be made of), so that the per-bucket medians do not read one histogram per category.
 rollup_tokens = Table(
     "rollup_tokens",
     metadata,
-    Column("ts_hour", Integer, primary_key=True),
+    Column("level", Integer, primary_key=True),
+    Column("unit", Integer, primary_key=True),
     Column("kind", String(16), primary_key=True),
-    Column("category", String(128), primary_key=True),
     Column("nulls", Integer, primary_key=True),
+    Column("category", String(128), primary_key=True),
     Column("bin", Integer, primary_key=True),
-    Column("ts_day", Integer, nullable=False),
-    Column("ts_week", Integer, nullable=False),
     Column("n", BigInteger, nullable=False),
     Column("low", BigInteger, nullable=False),
     Column("high", BigInteger, nullable=False),
@@ -479,8 +498,7 @@ class EventStore:
                 | (_NULL_MODEL if model is None else 0)
                 | (_NULL_LANGUAGE if language is None else 0)
             )
-            key = (
-                hour,
+            keys = (
                 category or "",
                 reasoning or "",
                 e["tools_offered"],
@@ -489,20 +507,26 @@ class EventStore:
                 language or "",
                 nulls,
             )
-            cell = report.setdefault(key, [day, week, 0, 0, 0, 0])
-            cell[2] += 1
-            cell[3] += p
-            cell[4] += c
-            cell[5] += r
-            for kind, value in (("prompt", p), ("completion", c)):
-                key = (hour, kind, category or "", _NULL_CATEGORY if category is None else 0, token_bin(value))
-                cell = tokens.get(key)
-                if cell is None:
-                    tokens[key] = [day, week, 1, value, value]
-                else:
-                    cell[2] += 1
-                    cell[3] = min(cell[3], value)
-                    cell[4] = max(cell[4], value)
+            category_nulls = _NULL_CATEGORY if category is None else 0
+            for level, unit in enumerate(units(hour)):
+                cell = report.setdefault((level, unit, *keys), [0, 0, 0, 0])
+                cell[0] += 1
+                cell[1] += p
+                cell[2] += c
+                cell[3] += r
+                token_keys = [(category_nulls, category or "")]
+                if level != FOUR_WEEKS:  # no time bucket is four weeks long
+                    token_keys.append((_ALL_CATEGORIES, ""))
+                for kind, value in (("prompt", p), ("completion", c)):
+                    for token_nulls, token_category in token_keys:
+                        key = (level, unit, kind, token_nulls, token_category, token_bin(value))
+                        cell = tokens.get(key)
+                        if cell is None:
+                            tokens[key] = [1, value, value]
+                        else:
+                            cell[0] += 1
+                            cell[1] = min(cell[1], value)
+                            cell[2] = max(cell[2], value)
             apps.add((hour, e["app"] if e["app"] is not None else "unknown"))
 
         def rows(table: Table, cells: dict[tuple[Any, ...], list[int]]) -> list[dict[str, Any]]:
@@ -510,9 +534,10 @@ class EventStore:
             # Sorted: concurrent transactions then lock the rows they share in one order and cannot deadlock.
             return [dict(zip(names, (*key, *values), strict=True)) for key, values in sorted(cells.items())]
 
-        for cells in (by_label, report):
-            for values in cells.values():
-                values[2:] = [min(v, SUM_LIMIT) for v in values[2:]]
+        for values in by_label.values():
+            values[2:] = [min(v, SUM_LIMIT) for v in values[2:]]
+        for values in report.values():
+            values[:] = [min(v, SUM_LIMIT) for v in values]
         self._upsert(conn, rollup_labels, rows(rollup_labels, by_label), add=("n", "tokens"))
         self._upsert(
             conn,
@@ -630,7 +655,6 @@ class EventStore:
             + case((events.c.language.is_(None), _NULL_LANGUAGE), else_=0)
         )
         keys = [
-            hour,
             func.coalesce(category.c.label, ""),
             func.coalesce(reasoning.c.label, ""),
             events.c.tools_offered,
@@ -640,30 +664,71 @@ class EventStore:
             report_nulls,
         ]
         sums = [self._capped_sum(cast(column, BigInteger)) for column in (p, c, r)]
-        query = select(*keys, day, week, func.count(), *sums).select_from(with_labels).group_by(*keys)
+        query = select(literal(HOUR), hour, *keys, func.count(), *sums).select_from(with_labels).group_by(hour, *keys)
         conn.execute(rollup_report.insert().from_select([col.name for col in rollup_report.c], query))
 
         with_category = events.outerjoin(
             category, (category.c.event_id == events.c.id) & (category.c.dimension == "category")
         )
         for kind, column in (("prompt", p), ("completion", c)):
-            bin_number = token_bin_sql(column)
             keys = [
-                hour,
-                literal(kind),
-                func.coalesce(category.c.label, ""),
                 case((category.c.label.is_(None), _NULL_CATEGORY), else_=0),
-                bin_number,
+                func.coalesce(category.c.label, ""),
+                token_bin_sql(column),
             ]
             query = (
-                select(*keys, day, week, func.count(), func.min(column), func.max(column))
+                select(literal(HOUR), hour, literal(kind), *keys, func.count(), func.min(column), func.max(column))
                 .select_from(with_category)
-                .group_by(hour, *keys[2:])
+                .group_by(hour, *keys)
             )
             conn.execute(rollup_tokens.insert().from_select([col.name for col in rollup_tokens.c], query))
+        # Coarser levels from the finer level's rows, not from the events again: a few rows per unit to read.
+        for level in LEVELS[1:]:
+            self._roll_up(conn, level)
+        # Every category merged, at the levels a time bucket can be made of.
+        t = rollup_tokens
+        keys = [t.c.level, t.c.unit, t.c.kind, t.c.bin]
+        merged = (
+            select(
+                *keys[:3],
+                literal(_ALL_CATEGORIES),
+                literal(""),
+                t.c.bin,
+                func.sum(t.c.n),
+                func.min(t.c.low),
+                func.max(t.c.high),
+            )
+            .where(t.c.level < FOUR_WEEKS)
+            .group_by(*keys)
+        )
+        conn.execute(t.insert().from_select([col.name for col in t.c], merged))
 
         app = func.coalesce(events.c.app, "unknown")
         conn.execute(rollup_apps.insert().from_select(["ts_hour", "app"], select(hour, app).group_by(hour, app)))
+
+    def _roll_up(self, conn: Connection, level: int) -> None:
+        """Build ``level``'s rows of rollup_report and rollup_tokens from those of the level below."""
+        for table, sums in (
+            (rollup_report, ("n", "prompt_tokens", "completion_tokens", "reasoning_tokens")),
+            (rollup_tokens, ("n",)),
+        ):
+            finer = table.c.unit
+            if level == DAY:
+                unit = floor_div_sql(finer, 24)
+            elif level == WEEK:
+                unit = floor_div_sql(finer + 3, 7)  # Monday-based, as ts_week
+            else:
+                unit = floor_div_sql(finer, 4)
+            keys = [c for c in table.primary_key.columns if c.name not in ("level", "unit")]
+            values: list[Any] = [func.min(self.total(table.c[name]), literal(SUM_LIMIT, BigInteger)) for name in sums]
+            if self.engine.dialect.name != "sqlite":
+                values = [func.least(func.sum(table.c[name]), literal(SUM_LIMIT, BigInteger)) for name in sums]
+            if table is rollup_tokens:
+                values += [func.min(table.c.low), func.max(table.c.high)]
+            query = select(literal(level), unit, *keys, *values).where(table.c.level == level - 1).group_by(unit, *keys)
+            if table is rollup_tokens:
+                query = query.where(table.c.nulls.op("&")(_ALL_CATEGORIES) == 0)
+            conn.execute(table.insert().from_select([col.name for col in table.c], query))
 
     def _capped_sum(self, expression: ColumnElement[Any]) -> ColumnElement[Any]:
         """A sum (with :meth:`total`, so that it cannot overflow) capped at SUM_LIMIT, storable in a BIGINT."""
@@ -868,9 +933,10 @@ class EventStore:
     ) -> ReportAggregates:
         """Everything the report draws, aggregated over the range: memory does not grow with events.
 
-        Whole hours come from the rollups (``rollup_report`` for the counts and sums, ``rollup_tokens`` for the
-        medians, ``rollup_apps`` for the apps), the partial hours at the ends from the events; the first and
-        last time from the index on ``events.ts``. Counts and sums equal :meth:`raw_report_aggregates`; medians
+        The range is covered by the coarsest whole units of the rollups (``rollup_report`` for the counts and
+        sums, ``rollup_tokens`` for the medians: 4 weeks, weeks, days, hours; no unit longer than a bucket for
+        what is per bucket; ``rollup_apps`` for the apps, per hour), the partial hours at the ends by the
+        events; the first and last time come from the index on ``events.ts``. Counts and sums equal :meth:`raw_report_aggregates`; medians
         equal it wherever the middle values are below 1024 and are within 0.8 % above (see
         :mod:`traffic.rollups`).
         """
@@ -878,13 +944,25 @@ class EventStore:
         if not self.rollups:
             return self.raw_report_aggregates(bucket, since, until)
         since, until = as_utc(since), as_utc(until)
-        hours, partial = split_range(since, until)
+        # Units no longer than a bucket for what is per bucket; the coarsest units for the rest.
+        by_bucket, partial = decompose(since, until, _BUCKET_LEVELS[bucket])
+        whole, _ = decompose(since, until, LEVELS)
+        hours, _ = split_range(since, until)
         cube: dict[tuple[Any, ...], list[int]] = {}
+        buckets: dict[tuple[int, int], int] = {}
+
+        def bucket_number(level: int, unit: int) -> int:
+            if (level, unit) not in buckets:
+                buckets[(level, unit)] = bucket_of(level, unit, bucket)
+            return buckets[(level, unit)]
 
         def add(key: tuple[Any, ...], values: Sequence[Any]) -> None:
-            cell = cube.setdefault(key, [0, 0, 0, 0])
-            for i, value in enumerate(values):
-                cell[i] += clamp_int(value)
+            cell = cube.get(key)
+            if cell is None:
+                cube[key] = [clamp_int(value) for value in values]
+            else:
+                for i, value in enumerate(values):
+                    cell[i] += clamp_int(value)
 
         category, reasoning, with_labels = _report_join()
         with_category = events.outerjoin(
@@ -893,25 +971,16 @@ class EventStore:
         with self.engine.connect() as conn:
             # (key, bin, count, low, high) rows per median family, rollup and partial hours alike.
             histogram_rows: dict[str, dict[str, list[tuple[Any, int, int, int, int]]]] = {
-                family: {"prompt": [], "completion": []} for family in ("bucket", "category", "overall")
+                family: {"prompt": [], "completion": []} for family in ("bucket", "category")
             }
-            if hours is not None:
+            if by_bucket:
                 t = rollup_report
-                keys = [
-                    t.c[f"ts_{bucket}"],
-                    t.c.category,
-                    t.c.reasoning,
-                    t.c.tools_offered,
-                    t.c.tool_call,
-                    t.c.model,
-                    t.c.language,
-                    t.c.nulls,
-                ]
-                sums = [self.total(t.c[name]) for name in ("prompt_tokens", "completion_tokens", "reasoning_tokens")]
-                query = select(*keys, func.sum(t.c.n), *sums).where(*_hour_range(t.c.ts_hour, hours)).group_by(*keys)
-                for number, cat, heavy, offered, called, model, language, nulls, *values in conn.execute(query):
+                sums = [t.c[name] for name in ("n", "prompt_tokens", "completion_tokens", "reasoning_tokens")]
+                keys = [t.c.category, t.c.reasoning, t.c.tools_offered, t.c.tool_call, t.c.model, t.c.language]
+                query = select(t.c.level, t.c.unit, *keys, t.c.nulls, *sums).where(_units_in(t, by_bucket))
+                for level, unit, cat, heavy, offered, called, model, language, nulls, *values in conn.execute(query):
                     key = (
-                        number,
+                        bucket_number(level, unit),
                         None if nulls & _NULL_CATEGORY else cat,
                         None if nulls & _NULL_REASONING else heavy,
                         bool(offered),
@@ -921,21 +990,23 @@ class EventStore:
                     )
                     add(key, values)
                 h = rollup_tokens
-                families = {
-                    "bucket": [h.c[f"ts_{bucket}"]],
-                    "category": [h.c.category, h.c.nulls],
-                    "overall": [],
-                }
-                for family, family_keys in families.items():
-                    query = (
-                        select(h.c.kind, *family_keys, h.c.bin, func.sum(h.c.n), func.min(h.c.low), func.max(h.c.high))
-                        .where(*_hour_range(h.c.ts_hour, hours))
-                        .group_by(h.c.kind, *family_keys, h.c.bin)
+                query = select(h.c.level, h.c.unit, h.c.kind, h.c.bin, h.c.n, h.c.low, h.c.high).where(
+                    h.c.nulls == _ALL_CATEGORIES, _units_in(h, by_bucket)
+                )
+                for level, unit, kind, bin_number, count, low, high in conn.execute(query):
+                    histogram_rows["bucket"][kind].append((bucket_number(level, unit), bin_number, count, low, high))
+            if whole:
+                h = rollup_tokens
+                keys = [h.c.kind, h.c.nulls, h.c.category, h.c.bin]
+                query = (
+                    select(*keys, func.sum(h.c.n), func.min(h.c.low), func.max(h.c.high))
+                    .where(h.c.nulls.op("&")(_ALL_CATEGORIES) == 0, _units_in(h, whole))
+                    .group_by(*keys)
+                )
+                for kind, nulls, cat, bin_number, count, low, high in conn.execute(query):
+                    histogram_rows["category"][kind].append(
+                        (None if nulls & _NULL_CATEGORY else cat, bin_number, int(count), low, high)
                     )
-                    for kind, *key, bin_number, count, low, high in conn.execute(query):
-                        if family == "category":
-                            key = [None if key[1] else key[0]]
-                        histogram_rows[family][kind].append((key[0] if key else 0, bin_number, int(count), low, high))
             p, c, r = events.c.prompt_tokens, events.c.completion_tokens, events.c.reasoning_tokens
             b = events.c[f"ts_{bucket}"]
             for low, high in partial:
@@ -969,7 +1040,6 @@ class EventStore:
                         cell = (token_bin(value), int(count), value, value)
                         histogram_rows["bucket"][kind].append((number, *cell))
                         histogram_rows["category"][kind].append((cat, *cell))
-                        histogram_rows["overall"][kind].append((0, *cell))
 
             apps = [
                 *([select(rollup_apps.c.app).where(*_hour_range(rollup_apps.c.ts_hour, hours))] if hours else []),
@@ -989,7 +1059,10 @@ class EventStore:
         def family(name: str) -> dict[str, list[tuple[Any, float]]]:
             return {kind: histogram_medians(rows) for kind, rows in histogram_rows[name].items()}
 
-        overall = family("overall")
+        # Overall: every category's histogram merged (the categories partition the events).
+        overall = {
+            kind: histogram_medians((0, *row[1:]) for row in rows) for kind, rows in histogram_rows["category"].items()
+        }
         return ReportAggregates(
             cube=[(*key, *values) for key, values in cube.items()],
             bucket_medians=family("bucket"),
@@ -1287,6 +1360,23 @@ def _window(since: datetime | None, until: datetime | None) -> list[ColumnElemen
         *([events.c.ts >= since] if since is not None else []),
         *([events.c.ts < until] if until is not None else []),
     ]
+
+
+_BUCKET_LEVELS = {"hour": (HOUR,), "day": (HOUR, DAY), "week": (HOUR, DAY, WEEK)}
+
+
+def _units_in(table: Table, ranges: Sequence[tuple[int, int | None, int | None]]) -> ColumnElement[bool]:
+    """The rows of ``table`` in the (level, first, end) unit ranges of :func:`traffic.rollups.decompose`."""
+    return or_(
+        *(
+            and_(
+                table.c.level == level,
+                *([table.c.unit >= first] if first is not None else []),
+                *([table.c.unit < end] if end is not None else []),
+            )
+            for level, first, end in ranges
+        )
+    )
 
 
 def _hour_range(column: Any, hours: tuple[int | None, int | None] | None) -> list[ColumnElement[bool]]:

@@ -101,6 +101,9 @@ def random_events(n: int, seed: int, small: bool = False, hours: int = 24 * 10) 
 def windows() -> list[tuple[datetime | None, datetime | None]]:
     h = timedelta(hours=1)
     return [
+        # Across weeks and 4-week units, both ends inside hours (the random events span up to 70 days).
+        (START + 3 * 24 * h + 5 * h + timedelta(minutes=1), START + 60 * 24 * h + 7 * h + timedelta(minutes=7)),
+        (START - 24 * h, START + 35 * 24 * h),
         (None, None),
         (
             START + 3 * 24 * h + 5 * h + timedelta(minutes=17),
@@ -167,8 +170,15 @@ def test_rollups_equal_the_events_on_random_traffic(store):
     assert_report_equal(store, exact_medians=False)
 
 
+def test_rollups_equal_the_events_over_months(store):
+    # Long enough for week and 4-week units inside the windows, beside days and hours at their ends.
+    store.record(random_events(600, seed=9, hours=24 * 70))
+    assert_label_rows_equal(store)
+    assert_report_equal(store, exact_medians=False)
+
+
 def test_medians_are_exact_below_1024(store):
-    store.record(random_events(500, seed=11, small=True))
+    store.record(random_events(500, seed=11, small=True, hours=24 * 70))
     assert_report_equal(store, exact_medians=True)
 
 
