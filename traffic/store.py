@@ -6,6 +6,15 @@ since the queries use only portable SQL. The raw text is not stored unless
 days and Monday-based weeks since the Unix epoch, UTC) so that bucketing is a
 plain GROUP BY on every database; the time range filter uses the index on ``ts``
 and the label join the index on ``(dimension, label)``.
+
+Rollups make the distribution and the report independent of the number of events:
+``record()`` upserts, in the events' own transaction, ``rollup_labels`` (per hour,
+dimension, label and group), ``rollup_report`` and ``rollup_tokens`` (the report's
+cube and token histograms, per hour, day, week and 4 weeks) and ``rollup_apps``.
+Queries read whole units from them and the partial hours at the ends of a range from
+the events. ``store_meta`` records the rollup version; ``create_schema`` (re)builds
+the rollups from the events when it differs. Anything that changes or deletes events
+other than through ``record()`` must call :meth:`EventStore.rebuild_rollups`.
 """
 
 from __future__ import annotations
@@ -594,6 +603,11 @@ class EventStore:
                 conn.execute(store_meta.delete().where(store_meta.c.key == "rollup_lock"))
             if _rollup_version(conn) == ROLLUP_VERSION:
                 return
+            # Another version's rollups may have other columns: made anew, in this transaction.
+            for table in reversed(ROLLUP_TABLES):
+                table.drop(conn, checkfirst=True)
+            for table in ROLLUP_TABLES:
+                table.create(conn)
             self._build_rollups(conn)
 
     def rebuild_rollups(self) -> None:

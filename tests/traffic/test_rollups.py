@@ -28,6 +28,8 @@ from traffic.store import (
     event_labels,
     events,
     metadata,
+    rollup_report,
+    store_meta,
     training_jobs,
 )
 
@@ -215,6 +217,15 @@ def test_an_older_store_without_rollups_is_backfilled_at_start(url: str):
         assert_label_rows_equal(store)
     finally:
         store.dispose()
+
+
+def test_rollups_of_another_version_are_made_anew(store):
+    store.record(random_events(100, seed=8))
+    with store.engine.begin() as conn:  # as a store of rollup version 1 (hourly report tables) would be
+        conn.execute(rollup_report.delete())
+        conn.execute(store_meta.update().values(value="1"))
+    store.create_schema()
+    assert_report_equal(store, exact_medians=False)
 
 
 def _tables(store: EventStore) -> list[str]:
