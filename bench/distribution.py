@@ -2,7 +2,8 @@
 
 ``python -m bench.distribution --events 1000000 10000000`` fills a SQLite store per size with the synthetic events
 of :mod:`bench.report_store` (90 days, 5 categories, 3 models) and builds its rollups once; with ``--postgres URL``
-it copies each store into that PostgreSQL database (COPY, then one backfill). It then times what the route runs,
+it copies each store into that PostgreSQL database (COPY, then one backfill). ``--replicate`` makes the
+larger stores from copies of the smallest one's events (see :func:`replicate`). It then times what the route runs,
 ``EventStore.label_rows("category", since, until, bucket="day", group_by="model")`` over the 90 days, a few times
 in a fresh process, and once the former query over every event (``raw_label_rows``; ``--no-raw`` skips it).
 Prints one markdown row per store and path. Stores live under ``bench/results/`` (git-ignored); ``--delete``
@@ -28,8 +29,39 @@ COLUMNS = (
 )
 
 
-def copy_to_postgres(sqlite_path: Path, url: str) -> float:
-    """Replace the PostgreSQL store at ``url`` with the events of ``sqlite_path`` (COPY); the backfill's seconds."""
+def replicate(source: Path, target: Path, copies: int) -> None:
+    """A store of ``copies`` times the events of ``source``: each copy with new ids, the same times and values.
+
+    Far quicker than generating 10M events in Python on a small machine. For the distribution query the copies
+    cost what distinct events would: the raw path scans every row, and the rollup rows it reads are bounded by
+    hours x labels x models, all of which 1M events over 90 days already fill.
+    """
+    import shutil
+
+    target.unlink(missing_ok=True)
+    shutil.copyfile(source, target)
+    with sqlite3.connect(target) as conn:
+        conn.execute("PRAGMA synchronous=OFF")
+        others = COLUMNS.split(", ", 1)[1]
+        for k in range(1, copies):
+            conn.execute(
+                f"INSERT INTO events (id, {others}) SELECT id || '-{k}', {others} FROM events WHERE instr(id, '-') = 0"
+            )
+            conn.execute(
+                f"INSERT INTO event_labels SELECT event_id || '-{k}', dimension, label, probability FROM event_labels "
+                "WHERE instr(event_id, '-') = 0"
+            )
+            conn.commit()
+    from traffic.store import EventStore
+
+    store = EventStore(f"sqlite:///{target}")
+    store.rebuild_rollups()
+    store.dispose()
+
+
+def copy_to_postgres(sqlite_path: Path, url: str, copies: int = 1) -> float:
+    """Replace the PostgreSQL store at ``url`` with ``copies`` times the events of ``sqlite_path`` (COPY, then
+    copies with new ids as :func:`replicate` makes); returns the seconds the rollups took to build."""
     import psycopg
 
     from traffic.store import EventStore, metadata
@@ -48,6 +80,15 @@ def copy_to_postgres(sqlite_path: Path, url: str) -> float:
         with cur.copy("COPY event_labels FROM STDIN") as copy:
             for row in source.execute("SELECT event_id, dimension, label, probability FROM event_labels"):
                 copy.write_row(row)
+        others = COLUMNS.split(", ", 1)[1]
+        for k in range(1, copies):
+            cur.execute(
+                f"INSERT INTO events (id, {others}) SELECT id || '-{k}', {others} FROM events WHERE strpos(id, '-') = 0"
+            )
+            cur.execute(
+                f"INSERT INTO event_labels SELECT event_id || '-{k}', dimension, label, probability FROM event_labels "
+                "WHERE strpos(event_id, '-') = 0"
+            )
         conn.commit()
         cur.execute("ANALYZE")
     source.close()
@@ -96,6 +137,9 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, default=Path("bench/results/stores"))
     parser.add_argument("--postgres", help="also on this PostgreSQL database (emptied first)")
     parser.add_argument("--no-raw", action="store_true", help="skip the query over every event")
+    parser.add_argument(
+        "--replicate", action="store_true", help="make larger stores by copying the smallest one's events (new ids)"
+    )
     parser.add_argument("--delete", action="store_true", help="delete the SQLite stores afterwards")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -107,14 +151,23 @@ def main() -> None:
     print("|---:|---|---:|---:|---:|---|")
     for n in args.events:
         path = args.dir / f"events-{n}.db"
+        smallest = args.dir / f"events-{min(args.events)}.db"
         if not path.exists() or _count(path) != n:
             started = time.perf_counter()
-            fill(path, n)
-            print(f"<!-- filled {n} events in {time.perf_counter() - started:.0f} s -->", flush=True)
+            if args.replicate and n > min(args.events) and n % min(args.events) == 0:
+                replicate(smallest, path, n // min(args.events))
+                how = f"replicated {smallest.name} x{n // min(args.events)}"
+            else:
+                fill(path, n)
+                how = "filled"
+            print(f"<!-- {how}: {n} events and their rollups in {time.perf_counter() - started:.0f} s -->", flush=True)
         targets = [("SQLite", f"sqlite:///{path}")]
         if args.postgres:
             started = time.perf_counter()
-            backfill = copy_to_postgres(path, args.postgres)
+            if args.replicate and n % min(args.events) == 0:
+                backfill = copy_to_postgres(smallest, args.postgres, n // min(args.events))
+            else:
+                backfill = copy_to_postgres(path, args.postgres)
             print(
                 f"<!-- copied {n} events to PostgreSQL in {time.perf_counter() - started:.0f} s, "
                 f"rollups built in {backfill:.0f} s -->",
