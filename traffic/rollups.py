@@ -83,13 +83,19 @@ class Histogram:
         for bin_number in sorted(self.bins):
             count, low, high = self.bins[bin_number]
             if rank <= seen + count:
-                if rank == seen + 1:
-                    return float(low)
-                if rank == seen + count:
-                    return float(high)
-                return (low + high) / 2
+                return value_at(rank, seen, count, low, high)
             seen += count
         raise AssertionError("rank past the histogram")
+
+
+def value_at(rank: int, seen: int, count: int, low: int, high: int) -> float:
+    """The value of rank ``rank`` (1-based) in a bin of ``count`` values between ``low`` and ``high``, after
+    ``seen`` smaller values: exact at the bin's first and last rank, the middle of its range otherwise."""
+    if rank == seen + 1:
+        return float(low)
+    if rank == seen + count:
+        return float(high)
+    return (int(low) + int(high)) / 2
 
 
 def medians(rows: Iterable[tuple[Any, int, int, int, int]]) -> list[tuple[Any, float]]:

@@ -52,6 +52,7 @@ from sqlalchemy import (
     inspect,
     literal,
     literal_column,
+    null,
     or_,
     select,
     text,
@@ -76,6 +77,7 @@ from traffic.rollups import (
     token_bin,
     token_bin_sql,
     units,
+    value_at,
 )
 from traffic.rollups import medians as histogram_medians
 from traffic.timeutil import as_utc, check_bucket, time_buckets
@@ -963,6 +965,8 @@ class EventStore:
         whole, _ = decompose(since, until, LEVELS)
         hours, _ = split_range(since, until)
         cube: dict[tuple[Any, ...], list[int]] = {}
+        whole_buckets: list[tuple[Any, ...]] = []
+        bucket_medians: dict[str, list[tuple[Any, float]]] = {"prompt": [], "completion": []}
         buckets: dict[tuple[int, int], int] = {}
 
         def bucket_number(level: int, unit: int) -> int:
@@ -987,11 +991,33 @@ class EventStore:
             histogram_rows: dict[str, dict[str, list[tuple[Any, int, int, int, int]]]] = {
                 family: {"prompt": [], "completion": []} for family in ("bucket", "category")
             }
-            if by_bucket:
-                t = rollup_report
-                sums = [t.c[name] for name in ("n", "prompt_tokens", "completion_tokens", "reasoning_tokens")]
+            # Units of the bucket's own length are whole buckets: their rows are final cube rows and their
+            # medians are found by the database; shorter units (the edges of the range) are merged here.
+            own = [r for r in by_bucket if r[0] == _BUCKET_LEVELS[bucket][-1]]
+            edges = [r for r in by_bucket if r[0] != _BUCKET_LEVELS[bucket][-1]]
+            t = rollup_report
+            sums = [t.c[name] for name in ("n", "prompt_tokens", "completion_tokens", "reasoning_tokens")]
+            if own:
+
+                def decoded(column: Any, bit: int) -> Any:
+                    return case((t.c.nulls.op("&")(bit) != 0, null()), else_=column)
+
+                query = select(
+                    t.c.unit,
+                    decoded(t.c.category, _NULL_CATEGORY),
+                    decoded(t.c.reasoning, _NULL_REASONING),
+                    t.c.tools_offered,
+                    t.c.tool_call,
+                    decoded(t.c.model, _NULL_MODEL),
+                    decoded(t.c.language, _NULL_LANGUAGE),
+                    *sums,
+                ).where(_units_in(t, own))
+                whole_buckets = [tuple(row) for row in conn.execute(query)]
+                for (number, kind), median in self._own_unit_medians(conn, own):
+                    bucket_medians[kind].append((number, median))
+            if edges:
                 keys = [t.c.category, t.c.reasoning, t.c.tools_offered, t.c.tool_call, t.c.model, t.c.language]
-                query = select(t.c.level, t.c.unit, *keys, t.c.nulls, *sums).where(_units_in(t, by_bucket))
+                query = select(t.c.level, t.c.unit, *keys, t.c.nulls, *sums).where(_units_in(t, edges))
                 for level, unit, cat, heavy, offered, called, model, language, nulls, *values in conn.execute(query):
                     key = (
                         bucket_number(level, unit),
@@ -1005,7 +1031,7 @@ class EventStore:
                     add(key, values)
                 h = rollup_tokens
                 query = select(h.c.level, h.c.unit, h.c.kind, h.c.bin, h.c.n, h.c.low, h.c.high).where(
-                    h.c.nulls == _ALL_CATEGORIES, _units_in(h, by_bucket)
+                    h.c.nulls == _ALL_CATEGORIES, _units_in(h, edges)
                 )
                 for level, unit, kind, bin_number, count, low, high in conn.execute(query):
                     histogram_rows["bucket"][kind].append((bucket_number(level, unit), bin_number, count, low, high))
@@ -1077,15 +1103,47 @@ class EventStore:
         overall = {
             kind: histogram_medians((0, *row[1:]) for row in rows) for kind, rows in histogram_rows["category"].items()
         }
+        for kind, pairs in family("bucket").items():
+            bucket_medians[kind] += pairs
         return ReportAggregates(
-            cube=[(*key, *values) for key, values in cube.items()],
-            bucket_medians=family("bucket"),
+            cube=whole_buckets + [(*key, *values) for key, values in cube.items()],
+            bucket_medians=bucket_medians,
             category_medians=family("category"),
             overall_medians={kind: dict(pairs).get(0, 0.0) for kind, pairs in overall.items()},
             apps=int(app_count or 0),
             start=as_utc(start),
             end=as_utc(end),
         )
+
+    def _own_unit_medians(
+        self, conn: Connection, ranges: list[tuple[int, int | None, int | None]]
+    ) -> list[tuple[tuple[int, str], float]]:
+        """((unit, kind), median) of each unit in ``ranges``, every category merged, found by the database:
+        a running sum over the bins keeps only the one or two bins that hold the middle ranks."""
+        h = rollup_tokens
+        window = {"partition_by": (h.c.unit, h.c.kind)}
+        ranked = (
+            select(
+                h.c.unit,
+                h.c.kind,
+                h.c.n,
+                h.c.low,
+                h.c.high,
+                func.sum(h.c.n).over(**window, order_by=h.c.bin, rows=(None, 0)).label("cum"),
+                func.sum(h.c.n).over(**window).label("total"),
+            )
+            .where(h.c.nulls == _ALL_CATEGORIES, _units_in(h, ranges))
+            .subquery()
+        )
+        first, second = floor_div_sql(ranked.c.total + 1, 2), floor_div_sql(ranked.c.total + 2, 2)
+        query = select(*ranked.c).where(ranked.c.cum - ranked.c.n < second, ranked.c.cum >= first)
+        middle: dict[tuple[int, str], list[float]] = defaultdict(list)
+        for unit, kind, count, low, high, cum, total in conn.execute(query):
+            count, cum, total = int(count), int(cum), int(total)
+            for rank in ((total + 1) // 2, (total + 2) // 2):
+                if cum - count < rank <= cum:
+                    middle[(unit, kind)].append(value_at(rank, cum - count, count, low, high))
+        return [(key, (values[0] + values[1]) / 2) for key, values in middle.items()]
 
     def raw_report_aggregates(
         self, bucket: str, since: datetime | None = None, until: datetime | None = None
