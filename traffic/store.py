@@ -961,9 +961,9 @@ class EventStore:
         The range is covered by the coarsest whole units of the rollups (``rollup_report`` for the counts and
         sums, ``rollup_tokens`` for the medians: 4 weeks, weeks, days, hours; no unit longer than a bucket for
         what is per bucket; ``rollup_apps`` for the apps, per hour), the partial hours at the ends by the
-        events; the first and last time come from the index on ``events.ts``. Counts and sums equal :meth:`raw_report_aggregates`; medians
-        equal it wherever the middle values are below 1024 and are within 0.8 % above (see
-        :mod:`traffic.rollups`).
+        events; the first and last time come from the index on ``events.ts``. Counts and sums equal
+        :meth:`raw_report_aggregates`; medians equal it wherever the middle values are below 1024 and are
+        within 0.8 % above (see :mod:`traffic.rollups`).
         """
         check_bucket(bucket)
         if not self.rollups:
