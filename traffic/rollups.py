@@ -3,7 +3,8 @@
 The rollup tables themselves live in :mod:`traffic.store` (one ``MetaData``); this module holds what does not
 need the database: the histogram bins, identical in Python (:func:`token_bin`, used by ``record()``) and in SQL
 (:func:`token_bin_sql`, used by the backfill), the median of merged histograms, and the split of a time range
-into whole hours (answered from the rollups) and the partial hours at its ends (answered from the events).
+into whole units (hours for the distribution; hours, days, weeks and 4-week units for the report, answered
+from the rollups) and the partial hours at its ends (answered from the events).
 
 Bins: every integer below 1024 is its own bin, so medians of small counts are exact; above, each power of two is
 cut into 128 bins (``v >> (e - 7)`` for ``2**e <= v < 2**(e + 1)``), a width of at most 1/128 (0.8 %) of the
