@@ -1027,7 +1027,7 @@ class EventStore:
                     decoded(t.c.language, _NULL_LANGUAGE),
                     *sums,
                 ).where(_units_in(t, own))
-                whole_buckets = [tuple(row) for row in conn.execute(query)]
+                whole_buckets = _plain_rows(conn, query)  # tools_offered and tool_call: 0/1 on SQLite
                 for (number, kind), median in self._own_unit_medians(conn, own):
                     bucket_medians[kind].append((number, median))
             if edges:
@@ -1458,9 +1458,10 @@ def _window(since: datetime | None, until: datetime | None) -> list[ColumnElemen
 
 
 def _plain_rows(conn: Connection, query: Any) -> list[tuple[Any, ...]]:
-    """The rows of an all-integer query straight from the driver's cursor: SQLAlchemy's row objects cost more
-    than the query itself for the ~100k histogram bins of a long range. Its parameters are inlined (integers and
-    fixed strings of this module only)."""
+    """The rows of a query straight from the driver's cursor, without SQLAlchemy's result processing (no type
+    conversion: SQLite's booleans stay 0/1): its row objects cost more than the query itself for the ~100k
+    histogram bins or ~50k cube rows of a long range. Its parameters are inlined (integers and fixed strings
+    of this module only, never a caller's text)."""
     sql = str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
