@@ -163,7 +163,7 @@ def main() -> None:
             command = [sys.executable, "-m", "bench.report_store", "--measure", str(path), "--runs", str(args.runs)]
             out = subprocess.run([*command, "--path", which], capture_output=True, text=True, check=True).stdout
             r = json.loads(out.strip().splitlines()[-1])
-            label = "every event in Python (before)" if which == "before" else "hourly rollups (now)"
+            label = "every event in Python (before)" if which == "before" else "rollups (now)"
             print(
                 f"| {r['events']:,} | {label} | {r['p50_s']:.2f} | {r['min_s']:.2f}–{r['max_s']:.2f} "
                 f"| {'–' if r['store_p50_s'] is None else format(r['store_p50_s'], '.2f')} | {r['growth_mb']:.0f} |",
