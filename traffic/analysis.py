@@ -260,25 +260,21 @@ def store_aggregates(agg: Any, bucket: str) -> Aggregates:
             starts[number] = pd.Timestamp(bucket_start(bucket, int(number)))
         return starts[number]
 
-    fine = pd.DataFrame(
-        [
-            (
-                start_of(number),
-                category or other,
-                heavy,
-                bool(offered),
-                bool(called),
-                model or "unknown",
-                language or "und",
-                int(count),
-                *map(clamp_int, sums),
-            )
-            for number, category, heavy, offered, called, model, language, count, *sums in agg.cube
-        ],
-        columns=[bucket, *_CUBE_KEYS, "model", "language", "requests", *_SUMS],
-    )
+    # Column at a time, not row at a time: the cube has tens of thousands of rows at 1M events.
+    names = ["number", *_CUBE_KEYS, "model", "language", "requests", *_SUMS]
+    fine = pd.DataFrame.from_records(agg.cube, columns=names) if agg.cube else pd.DataFrame(columns=names)
+    numbers = fine.pop("number")
+    fine.insert(0, bucket, numbers.map({n: start_of(n) for n in numbers.unique()}).astype("datetime64[ns, UTC]"))
+    for column, missing in (("category", other), ("model", "unknown"), ("language", "und")):
+        values = fine[column]
+        fine[column] = values.where(values.notna() & (values != ""), missing)  # as `value or missing`
+    for flag in ("tools_offered", "tool_call"):
+        fine[flag] = fine[flag].astype(bool)
     for column in ("requests", *_SUMS):
-        fine[column] = fine[column].astype("int64")
+        values = fine[column]
+        # Ints from the rollups (at most 2**62 as stored); floats (SQLite's TOTAL) or Decimals (PostgreSQL's SUM)
+        # from the raw path, clamped one by one.
+        fine[column] = values if values.dtype == "int64" else values.map(clamp_int).astype("int64")
     fine["tokens"] = fine["prompt_tokens"] + fine["completion_tokens"]
     cube = fine.groupby([bucket, *_CUBE_KEYS], dropna=False, as_index=False)[["requests", *_SUMS]].sum()
 

@@ -72,6 +72,7 @@ def test_huge_stored_token_counts_do_not_break_the_distribution(make_client, tmp
         store.record([event() for _ in range(3)])
         with store.engine.begin() as conn:  # as an older version could have written them
             conn.exec_driver_sql(f"UPDATE events SET prompt_tokens = {2**63 - 1}, completion_tokens = {2**62}")
+        store.rebuild_rollups()  # as the backfill at start does for such a store
         for params in ({}, {"weight": "tokens"}, {"bucket": "day", "group_by": "app"}):
             response = client.get("/v1/distribution", params=params)
             assert response.status_code == 200, response.text
@@ -242,5 +243,70 @@ def test_a_store_locked_for_8_seconds_over_http_loses_nothing(models_copy: Path,
     store = EventStore(f"sqlite:///{database}")
     try:
         assert store.count() == 200 and store.existing_ids(sorted(acknowledged)) == acknowledged
+    finally:
+        store.dispose()
+
+
+@pytest.mark.slow
+def test_a_full_disk_answers_503_and_recording_resumes_once_space_is_back(
+    models_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import httpx
+
+    from promptprism.server import running_server
+    from traffic.store import MAX_PAGES_FILE_VARIABLE
+
+    database, limit = tmp_path / "events.db", tmp_path / "max-pages"
+    # SQLite's max_page_count on the server's own connections: "database or disk is full" for real, no mount.
+    monkeypatch.setenv(MAX_PAGES_FILE_VARIABLE, str(limit))
+    settings = {
+        "database_path": str(database),
+        "embedding_cache_dir": str(tmp_path / "cache"),
+        "record_timeout_s": "1",
+        "min_group_count": "1",
+    }
+    acknowledged: set[str] = set()
+
+    def batch(http: httpx.Client, tag: str) -> httpx.Response:
+        items = [{"text": f"translate sentence {tag} {i} into german", "app": f"app-{tag}"} for i in range(40)]
+        response = http.post("/v1/classify/batch", json={"items": items})
+        if response.status_code == 200:
+            acknowledged.update(result["id"] for result in response.json()["results"])
+        return response
+
+    with (
+        running_server(models_copy, tmp_path, settings, ready_s=120) as server,
+        httpx.Client(base_url=server.base, timeout=60) as http,
+    ):
+        assert batch(http, "before").status_code == 200
+        limit.write_text("1")  # no page past the current size
+        while_full = [batch(http, f"full-{k}") for k in range(6)]
+        single = http.post("/v1/classify", json={"text": "fix my python bug, the disk is full"})
+        if single.status_code == 200:
+            acknowledged.add(single.json()["id"])
+        refused = [r for r in [*while_full, single] if r.status_code == 503]
+        # A batch may still fit in free space on existing pages; once pages run out, every commit fails.
+        assert len(refused) >= 3 and all(r.status_code in (200, 503) for r in while_full)
+        for response in refused:
+            assert int(response.headers["Retry-After"]) > 0
+            assert response.json()["error"]["type"] == "store_unavailable"
+            assert "full" in response.json()["error"]["message"]
+        limit.unlink()  # space is back
+        assert batch(http, "after").status_code == 200
+        last = http.post("/v1/classify", json={"text": "fix my python bug"})
+        assert last.status_code == 200
+        acknowledged.add(last.json()["id"])
+        unavailable = [
+            line
+            for line in http.get("/metrics").text.splitlines()
+            if line.startswith("promptprism_events_store_unavailable_total")
+        ]
+        assert float(unavailable[0].split()[-1]) >= len(refused)
+    store = EventStore(f"sqlite:///{database}")
+    try:
+        # Every acknowledged event is stored, and nothing refused is: the failed transactions rolled back.
+        assert store.existing_ids(sorted(acknowledged)) == acknowledged
+        assert store.count() == len(acknowledged)
+        assert sum(row.count for row in store.label_rows("category")) == store.count()
     finally:
         store.dispose()

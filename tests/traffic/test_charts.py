@@ -110,3 +110,19 @@ def test_heatmap_legend_adds_no_width_and_sits_below() -> None:
     # Fifteen 50-pixel columns and the model labels: a legend on the right made it ~200 px wider than the page.
     assert width <= 15 * 50 + 200 and width <= WIDTH + 200, width
     assert "Share of the model" in svg
+
+
+def test_every_section_is_valid_vega_lite() -> None:
+    # The charts skip Altair's validation per request (it cost ~1 s of every /v1/report): it is done here.
+    from altair.utils.schemapi import validate_jsonschema
+    from altair.vegalite.v6.schema.core import load_schema
+
+    schema = load_schema()
+    rows = [
+        row(MONDAY + timedelta(hours=i), category=c, model=m)
+        for i, (c, m) in enumerate((c, m) for c in ("coding", "math", "writing") for m in ("a", "b"))
+    ]
+    for bucket in ("hour", "day", "week"):
+        for section in sections(build_report_data(rows_frame(rows), bucket)):
+            for chart in section.charts:
+                validate_jsonschema(chart.spec, schema)
