@@ -19,6 +19,7 @@ other than through ``record()`` must call :meth:`EventStore.rebuild_rollups`.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -1152,7 +1153,9 @@ class EventStore:
             rows = _plain_rows(conn, query)
             if not rows:
                 continue
-            unit, count, low, high = np.array(rows, dtype=np.int64).T
+            # fromiter over the flattened tuples: np.array on ~100k 4-tuples cost a fifth of this method.
+            flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=4 * len(rows))
+            unit, count, low, high = flat.reshape(-1, 4).T
             starts = np.flatnonzero(np.r_[True, unit[1:] != unit[:-1]])
             totals = np.add.reduceat(count, starts)
             cumulative = np.cumsum(count)
