@@ -7,6 +7,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from classifier import load_model
 from classifier.artifacts import active_version, list_versions, read_manifest, set_active_version, sha256_file
 from tests.conftest import SMALL_CSV
 from training import train as train_module
+from training.dataset import LabeledDataset, combine_datasets, read_labeled_csv
 from training.train import TrainOptions, train_model
 
 
@@ -186,9 +188,8 @@ def test_bad_options_are_refused_before_work(models_copy: Path):
         train_model(SMALL_CSV, models_copy, TrainOptions(thresholds={"topic": 0.5}))
 
 
-def test_each_head_trains_on_the_rows_that_have_its_label(tmp_path: Path):
-    from training.dataset import combine_datasets, read_labeled_csv
-
+def _authored_plus_forum(tmp_path: Path) -> tuple[Path, LabeledDataset]:
+    """The authored sample plus a 12-row corpus from one source, ``forum``, labelling ``category`` only."""
     corpus = tmp_path / "corpus.csv"
     rows = [f"how do I fix a null pointer exception in java, case {i}" for i in range(6)]
     rows += [f"translate 'good luck with exam number {i}' into dutch" for i in range(6)]
@@ -196,7 +197,11 @@ def test_each_head_trains_on_the_rows_that_have_its_label(tmp_path: Path):
     corpus.write_text(
         "text,category,source\n" + "".join(f'"{t}",{lab},forum\n' for t, lab in zip(rows, labels, strict=True))
     )
-    dataset = combine_datasets(read_labeled_csv(SMALL_CSV), read_labeled_csv(corpus, check_label_counts=False))
+    return corpus, combine_datasets(read_labeled_csv(SMALL_CSV), read_labeled_csv(corpus, check_label_counts=False))
+
+
+def test_each_head_trains_on_the_rows_that_have_its_label(tmp_path: Path):
+    corpus, dataset = _authored_plus_forum(tmp_path)
     assert dataset.labels["reasoning_heavy"].count("") == 12
     result = train_model(
         corpus,
@@ -212,18 +217,7 @@ def test_each_head_trains_on_the_rows_that_have_its_label(tmp_path: Path):
 
 
 def test_rows_of_an_evaluation_only_source_are_scored_by_leave_source_out_but_never_fitted(tmp_path: Path):
-    from dataclasses import replace
-
-    from training.dataset import combine_datasets, read_labeled_csv
-
-    corpus = tmp_path / "corpus.csv"
-    rows = [f"how do I fix a null pointer exception in java, case {i}" for i in range(6)]
-    rows += [f"translate 'good luck with exam number {i}' into dutch" for i in range(6)]
-    labels = ["programming"] * 6 + ["translation"] * 6
-    corpus.write_text(
-        "text,category,source\n" + "".join(f'"{t}",{lab},forum\n' for t, lab in zip(rows, labels, strict=True))
-    )
-    dataset = combine_datasets(read_labeled_csv(SMALL_CSV), read_labeled_csv(corpus, check_label_counts=False))
+    corpus, dataset = _authored_plus_forum(tmp_path)
     dataset = replace(dataset, evaluation_only=frozenset({"forum"}))
     result = train_model(
         corpus,
