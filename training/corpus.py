@@ -916,7 +916,12 @@ def evaluation_only_sources(sources_json: Path) -> frozenset[str]:
     if not sources_json.is_file():
         return frozenset()
     entries = json.loads(sources_json.read_text("utf-8"))
-    return frozenset(e["name"] for e in entries if isinstance(e.get("lso_delta"), int | float) and e["lso_delta"] < 0)
+    return frozenset(e["name"] for e in entries if is_evaluation_only(e.get("lso_delta")))
+
+
+def is_evaluation_only(lso_delta: object) -> bool:
+    """Whether a source with this ``lso_delta`` is evaluation-only: measured, and negative (it hurt the others)."""
+    return isinstance(lso_delta, int | float) and lso_delta < 0
 
 
 def _previous_lso(path: Path) -> dict[str, object]:

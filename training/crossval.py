@@ -49,7 +49,7 @@ from classifier.model import shared_embedder
 from classifier.requests import ChatItem, Item
 from classifier.signals import derive_signals
 from classifier.views import model_text, request_parts
-from training.corpus import evaluation_only_sources
+from training.corpus import evaluation_only_sources, is_evaluation_only
 from training.dataset import (
     AUTHORED,
     DatasetError,
@@ -386,7 +386,8 @@ def ablate(
         disable=not progress,
     )
     for source, without_f1 in progress_bar:
-        with_f1 = macro_f1_present(full.y_true[full_sources != source], full_predicted[full_sources != source])
+        mask = full_sources != source
+        with_f1 = macro_f1_present(full.y_true[mask], full_predicted[mask])
         rows.append(
             {
                 "source": source,
@@ -465,7 +466,7 @@ def render_ablation(ablation: dict[str, Any], command: str) -> str:
         "|---|---:|---:|---:|---:|---|",
     ]
     for row in sorted(ablation["sources"], key=lambda r: r["lso_delta"]):
-        role = "evaluation only" if row["lso_delta"] < 0 else "training and evaluation"
+        role = "evaluation only" if is_evaluation_only(row["lso_delta"]) else "training and evaluation"
         lines.append(
             f"| `{row['source']}` | {row['rows']} | {row['f1_with']:.4f} | {row['f1_without']:.4f} "
             f"| {row['lso_delta']:+.4f} | {role} |"

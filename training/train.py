@@ -254,7 +254,7 @@ def train_model(
             "sha256": dataset.sha256,
             "rows": len(dataset),
             "evaluation_only_sources": sorted(dataset.evaluation_only),
-            "evaluation_only_rows": len(dataset) - len(dataset.trainable(list(range(len(dataset))))),
+            "evaluation_only_rows": sum(source in dataset.evaluation_only for source in dataset.sources),
             "heldout_file": Path(heldout.source).name if heldout else None,
             "heldout_sha256": heldout.sha256 if heldout else None,
             "heldout_rows": len(heldout) if heldout else None,
