@@ -103,6 +103,14 @@ def write_chunk(writer: Any, records: list[dict[str, Any]], fail_fast: bool, sum
             summary.first_errors.append(f"row {record['index']}: {record['error']['message']}")
 
 
+def finish_summary(summary: BatchSummary, writer: Any, started: float) -> BatchSummary:
+    """``summary`` completed from the output writer once a run (of either engine) stops: rows, errors, seconds."""
+    summary.rows = writer.next_index
+    summary.errors = writer.checkpoint.errors
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
 def chunked(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
     """Rows in lists of ``size``."""
     chunk: list[Row] = []
@@ -155,7 +163,4 @@ def run_local(
         writer.finish()
     finally:
         writer.close()  # after finish() a no-op; after an error it keeps the checkpoint for --resume
-    summary.rows = writer.next_index
-    summary.errors = writer.checkpoint.errors
-    summary.seconds = time.perf_counter() - started
-    return summary
+    return finish_summary(summary, writer, started)

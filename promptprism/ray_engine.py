@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from classifier.errors import PromptPrismError
-from promptprism.batch import BatchOptions, BatchSummary, RowFailed, write_chunk
+from promptprism.batch import BatchOptions, BatchSummary, RowFailed, finish_summary, write_chunk
 from traffic.batch_io import (
     BatchInputError,
     InputFile,
@@ -272,7 +272,4 @@ def run_ray(
         writer.finish()
     finally:
         writer.close()  # after finish() a no-op; after an error it keeps the checkpoint for --resume
-    summary.rows = writer.next_index
-    summary.errors = writer.checkpoint.errors
-    summary.seconds = time.perf_counter() - started
-    return summary
+    return finish_summary(summary, writer, started)
