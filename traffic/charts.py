@@ -8,6 +8,7 @@ percentages, and times are UTC.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import Any
 
@@ -126,13 +127,18 @@ def _time_tooltip(data: ReportData) -> alt.Tooltip:
 INLINE_DATA = "rows"
 """Name of the dataset that holds a chart's own rows in its spec."""
 
+# Altair deep-copies a chart, inline rows included, at every .properties(), .facet() and .configure_*() and
+# walks them again to serialize: most of a chart's time at 90 day buckets x 15 categories. The rows are plain
+# JSON already, so a chart names them (ROWS) and :func:`_finish` puts them in its spec as a named dataset,
+# which Vega-Lite reads exactly as inline values; the config, which never changes, goes in the same way.
+ROWS = alt.NamedData(name=INLINE_DATA)
 
-def _finish(chart: Any, title: str, subtitle: str) -> dict[str, Any]:
-    chart = chart.properties(
-        title=alt.TitleParams(title, subtitle=subtitle, anchor="start", color=TEXT_COLOUR, subtitleColor=MUTED_COLOUR)
-    )
+
+def _config() -> dict[str, Any]:
+    """The look shared by every chart (fonts, colours, padding), as Vega-Lite's top-level ``config``."""
     chart = (
-        chart.configure(font=FONT, background="white", padding={"left": 8, "right": 8, "top": 8, "bottom": 8})
+        alt.Chart()
+        .configure(font=FONT, background="white", padding={"left": 8, "right": 8, "top": 8, "bottom": 8})
         .configure_view(stroke=None)
         .configure_title(fontSize=15, subtitleFontSize=12, offset=14, fontWeight=600)
         .configure_axis(
@@ -150,28 +156,34 @@ def _finish(chart: Any, title: str, subtitle: str) -> dict[str, Any]:
         )
         .configure_header(labelFontSize=13, labelColor=TEXT_COLOUR, labelFontWeight=600)
     )
-    # Altair walks and copies every inline data row when it serializes a chart (most of a chart's time at
-    # 90 day buckets x 15 categories); the rows are plain JSON already, so they go in after, as a named
-    # dataset, which Vega-Lite reads exactly as inline values.
-    values = chart.data.values if isinstance(chart.data, alt.Data) and isinstance(chart.data.values, list) else None
-    if values is not None:
-        chart = chart.properties(data=alt.NamedData(name=INLINE_DATA))
+    config: dict[str, Any] = chart.to_dict(validate=False)["config"]
+    return config
+
+
+CONFIG = _config()
+
+
+def _finish(chart: Any, title: str, subtitle: str, values: list[dict[str, Any]]) -> dict[str, Any]:
+    """The spec of ``chart`` (whose data is :data:`ROWS`) with its title, the shared config and ``values``."""
+    chart = chart.properties(
+        title=alt.TitleParams(title, subtitle=subtitle, anchor="start", color=TEXT_COLOUR, subtitleColor=MUTED_COLOUR)
+    )
     # No schema validation per request: it took ~1 s of every /v1/report (jsonschema over 7 charts) while the
     # specs only change with this module; tests/traffic/test_charts.py validates every section instead.
     spec: dict[str, Any] = chart.to_dict(validate=False)
-    if values is not None:
-        spec.setdefault("datasets", {})[INLINE_DATA] = values
+    spec["config"] = copy.deepcopy(CONFIG)
+    spec["datasets"] = {INLINE_DATA: values}
     return spec
 
 
 def _no_data(title: str, message: str) -> dict[str, Any]:
     chart = (
-        alt.Chart(alt.Data(values=[{"text": message}]))
+        alt.Chart(ROWS)
         .mark_text(fontSize=13, color=MUTED_COLOUR)
         .encode(text="text:N")
         .properties(width=WIDTH, height=60)
     )
-    return _finish(chart, title, "")
+    return _finish(chart, title, "", [{"text": message}])
 
 
 def category_share_chart(data: ReportData, weight: str) -> ChartSpec:
@@ -195,9 +207,9 @@ def category_share_chart(data: ReportData, weight: str) -> ChartSpec:
     ]
     # An area needs two points; with fewer buckets, stacked bars say the same thing.
     mark = (
-        alt.Chart(alt.Data(values=values)).mark_area(opacity=0.92, line={"strokeWidth": 0.6, "color": "white"})
+        alt.Chart(ROWS).mark_area(opacity=0.92, line={"strokeWidth": 0.6, "color": "white"})
         if data.bucket_count >= 3
-        else alt.Chart(alt.Data(values=values)).mark_bar()
+        else alt.Chart(ROWS).mark_bar()
     )
     noun = "requests" if weight == "requests" else "tokens"
     chart = mark.encode(
@@ -225,13 +237,13 @@ def category_share_chart(data: ReportData, weight: str) -> ChartSpec:
         if weight == "requests"
         else "Prompt + completion tokens per category, as a share of all tokens in the " + bucket
     )
-    return ChartSpec(f"category_share_{weight}", title, _finish(chart, title, subtitle))
+    return ChartSpec(f"category_share_{weight}", title, _finish(chart, title, subtitle, values))
 
 
 def _share_lines(data: ReportData, values: list[dict[str, Any]], series: list[str], colours: list[str]) -> Any:
     upper = max([0.1, *(v["share"] for v in values if v["share"] is not None)])
     return (
-        alt.Chart(alt.Data(values=values))
+        alt.Chart(ROWS)
         .mark_line(point=alt.OverlayMarkDef(size=40, filled=True), strokeWidth=2.2)
         .encode(
             x=_time_x(data),
@@ -285,7 +297,7 @@ def reasoning_share_chart(data: ReportData) -> ChartSpec:
             )
     chart = _share_lines(data, values, [s[0] for s in series], [s[3] for s in series])
     subtitle = "Calls the classifier marks as needing multi-step reasoning; and the reasoning tokens providers report"
-    return ChartSpec("reasoning_share", title, _finish(chart, title, subtitle))
+    return ChartSpec("reasoning_share", title, _finish(chart, title, subtitle, values))
 
 
 def tool_share_chart(data: ReportData) -> ChartSpec:
@@ -310,7 +322,7 @@ def tool_share_chart(data: ReportData) -> ChartSpec:
     chart = _share_lines(data, values, [s[0] for s in series], [s[2] for s in series])
     title = f"Tool calling per {bucket}"
     subtitle = "Share of requests that offered the model tools, and that got a tool call back"
-    return ChartSpec("tool_share", title, _finish(chart, title, subtitle))
+    return ChartSpec("tool_share", title, _finish(chart, title, subtitle, values))
 
 
 def token_trends_chart(data: ReportData) -> ChartSpec:
@@ -324,7 +336,7 @@ def token_trends_chart(data: ReportData) -> ChartSpec:
         for stat, suffix in (("Mean", "mean"), ("Median", "median"))
     ]
     chart = (
-        alt.Chart(alt.Data(values=values))
+        alt.Chart(ROWS)
         .mark_line(point=alt.OverlayMarkDef(size=30, filled=True), strokeWidth=2)
         .encode(
             x=_time_x(data),
@@ -350,7 +362,7 @@ def token_trends_chart(data: ReportData) -> ChartSpec:
     )
     title = f"Prompt and completion length per {bucket}"
     subtitle = "Tokens per request: mean (solid) and median (dashed)"
-    return ChartSpec("token_trends", title, _finish(chart, title, subtitle))
+    return ChartSpec("token_trends", title, _finish(chart, title, subtitle, values))
 
 
 def tokens_by_category_chart(data: ReportData) -> ChartSpec:
@@ -387,14 +399,14 @@ def tokens_by_category_chart(data: ReportData) -> ChartSpec:
     )
     ticks = base.mark_tick(color=TEXT_COLOUR, thickness=2.5, size=14).encode(x="median:Q", tooltip=tooltip)
     chart = (
-        alt.layer(bars, ticks, data=alt.Data(values=values))
+        alt.layer(bars, ticks, data=ROWS)
         .properties(width=300, height=alt.Step(20))
         .facet(column=alt.Column("kind:N", sort=["Prompt", "Completion"], title=None))
         .resolve_scale(x="independent")
     )
     title = "Prompt and completion length by category"
     subtitle = "Bars: mean tokens per request; dark ticks: median"
-    return ChartSpec("tokens_by_category", title, _finish(chart, title, subtitle))
+    return ChartSpec("tokens_by_category", title, _finish(chart, title, subtitle, values))
 
 
 def language_mix_chart(data: ReportData, weight: str) -> ChartSpec:
@@ -428,11 +440,11 @@ def language_mix_chart(data: ReportData, weight: str) -> ChartSpec:
     labels = base.mark_text(align="left", dx=4, fontSize=11, color=TEXT_COLOUR).encode(
         text=alt.Text("share:Q", format=".1%")
     )
-    chart = alt.layer(bars, labels, data=alt.Data(values=values)).properties(width=WIDTH - 120, height=alt.Step(22))
+    chart = alt.layer(bars, labels, data=ROWS).properties(width=WIDTH - 120, height=alt.Step(22))
     more = f" (top {MAX_LANGUAGES} of {len(table)})" if len(table) > MAX_LANGUAGES else ""
     title = "Language mix"
     subtitle = f"Share of {noun} by the language of the user's last turn{more}"
-    return ChartSpec("language_mix", title, _finish(chart, title, subtitle))
+    return ChartSpec("language_mix", title, _finish(chart, title, subtitle, values))
 
 
 def model_category_chart(data: ReportData, weight: str) -> ChartSpec:
@@ -496,11 +508,11 @@ def model_category_chart(data: ReportData, weight: str) -> ChartSpec:
         )
         .transform_filter("datum.share >= 0.005")
     )
-    chart = alt.layer(cells, text, data=alt.Data(values=values)).properties(width=alt.Step(50), height=alt.Step(30))
+    chart = alt.layer(cells, text, data=ROWS).properties(width=alt.Step(50), height=alt.Step(30))
     more = f"; top {MAX_MODELS} models of {len(data.model_order)}" if len(data.model_order) > MAX_MODELS else ""
     title = "Model by category"
     subtitle = f"Share of each model's {noun} by category (each row sums to 100%{more})"
-    return ChartSpec("model_category", title, _finish(chart, title, subtitle))
+    return ChartSpec("model_category", title, _finish(chart, title, subtitle, values))
 
 
 def sections(

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, literal, select
 
-from traffic.rollups import EXACT_BELOW, Histogram, split_range, token_bin, token_bin_sql
+from traffic.rollups import EXACT_BELOW, Histogram, medians, split_range, token_bin, token_bin_sql
 from traffic.store import (
     GROUP_FIELDS,
     MAX_COUNT,
@@ -282,6 +282,23 @@ def test_histogram_medians_follow_the_even_count_rule():
     histogram.add(token_bin(5000), 1, 5000, 5000)
     assert histogram.median() == 8.0
     assert Histogram().median() is None
+
+
+def test_merged_medians_equal_one_histogram_per_key():
+    """``medians`` (numpy, all keys at once) against a Histogram per key, over rows that repeat a key's bin."""
+    rng = random.Random(7)
+    rows = []
+    for _ in range(3000):
+        value = rng.choice([rng.randrange(EXACT_BELOW), rng.randrange(10**7), 2**62])
+        count = rng.choice([1, 1, 2, 40])
+        rows.append(
+            (rng.choice(["coding", "math", None, 17]), token_bin(value), count, value, value + rng.randrange(3))
+        )
+    expected: dict[object, Histogram] = {}
+    for key, bin_number, count, low, high in rows:
+        expected.setdefault(key, Histogram()).add(bin_number, count, low, high)
+    assert dict(medians(rows)) == {key: histogram.median() for key, histogram in expected.items()}
+    assert medians([]) == []
 
 
 def test_split_range_names_whole_and_partial_hours():
