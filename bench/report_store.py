@@ -7,6 +7,8 @@ that many), then, each in a fresh process so that peak memory is its own, times 
 median wall time, the store's share of it (``EventStore.report_aggregates`` alone) and the growth of peak
 resident memory over a warmed-up process. ``--before`` also runs
 the former path (every event loaded into Python, then aggregated) for comparison; keep it to small stores.
+``--http`` also times ``GET /v1/report`` itself, from a real ``promptprism serve`` (shipped model) on the
+same store: the route adds JSON encoding and runs beside the loaded model.
 """
 
 from __future__ import annotations
@@ -132,6 +134,44 @@ def measure(path: Path, runs: int, before: bool) -> dict[str, float]:
     }
 
 
+def measure_http(path: Path, runs: int) -> dict[str, float]:
+    """Start ``promptprism serve`` on the store at ``path``; time ``runs`` full-range ``GET /v1/report``.
+
+    The first request warms the route up and is not counted; memory is the server's peak RSS growth over it.
+    """
+    import tempfile
+
+    import httpx
+
+    from bench.suite import _proc_status
+    from promptprism.server import running_server
+
+    settings: dict[str, str | None] = {"database_url": f"sqlite:///{path.resolve()}", "api_key": None}
+    with (
+        tempfile.TemporaryDirectory() as scratch,
+        running_server(Path("models").resolve(), Path(scratch), settings) as server,
+        httpx.Client(base_url=server.base, timeout=120) as client,
+    ):
+        client.get("/v1/report", params={"bucket": "day"}).raise_for_status()
+        baseline = _proc_status(server.process.pid).get("VmHWM", 0) / 1024
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            response = client.get("/v1/report", params={"bucket": "day"})
+            times.append(time.perf_counter() - started)
+            response.raise_for_status()
+        peak = _proc_status(server.process.pid).get("VmHWM", 0) / 1024
+        events = response.json()["totals"]["requests"]
+    return {
+        "events": events,
+        "p50_s": statistics.median(times),
+        "min_s": min(times),
+        "max_s": max(times),
+        "growth_mb": peak - baseline,
+        "store_p50_s": None,
+    }
+
+
 def main() -> None:
     """Fill (or reuse) the stores and print one markdown row per store size and path."""
     from traffic.store import EventStore
@@ -141,6 +181,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--dir", type=Path, default=Path("bench/results/stores"))
     parser.add_argument("--before", action="store_true", help="also time the former load-every-event path")
+    parser.add_argument("--http", action="store_true", help="also time GET /v1/report from a real server")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--path", choices=["before", "after"], default="after", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -164,11 +205,17 @@ def main() -> None:
             out = subprocess.run([*command, "--path", which], capture_output=True, text=True, check=True).stdout
             r = json.loads(out.strip().splitlines()[-1])
             label = "every event in Python (before)" if which == "before" else "rollups (now)"
-            print(
-                f"| {r['events']:,} | {label} | {r['p50_s']:.2f} | {r['min_s']:.2f}–{r['max_s']:.2f} "
-                f"| {'–' if r['store_p50_s'] is None else format(r['store_p50_s'], '.2f')} | {r['growth_mb']:.0f} |",
-                flush=True,
-            )
+            _print_row(r, label)
+        if args.http:
+            _print_row(measure_http(path, args.runs), "rollups, `GET /v1/report` over HTTP")
+
+
+def _print_row(r: dict[str, float], label: str) -> None:
+    print(
+        f"| {r['events']:,} | {label} | {r['p50_s']:.2f} | {r['min_s']:.2f}–{r['max_s']:.2f} "
+        f"| {'–' if r['store_p50_s'] is None else format(r['store_p50_s'], '.2f')} | {r['growth_mb']:.0f} |",
+        flush=True,
+    )
 
 
 def _count(path: Path) -> int:
