@@ -391,6 +391,7 @@ class EventStore:
             if pages_file:
                 event.listen(self.engine, "checkout", lambda dbapi, record, proxy: _max_pages(dbapi, pages_file))
         self._write_lock = threading.Lock()
+        self._upsert_statements: dict[tuple[Any, ...], tuple[str, list[int] | None]] = {}
         # Rollups need INSERT ... ON CONFLICT DO UPDATE, which SQLAlchemy offers for these two; on any other
         # database the queries read the events, as before.
         self.rollups = self.engine.dialect.name in ("sqlite", "postgresql")
@@ -543,38 +544,55 @@ class EventStore:
                             cell[2] = max(cell[2], value)
             apps.add((hour, e["app"] if e["app"] is not None else "unknown"))
 
-        def rows(table: Table, cells: dict[tuple[Any, ...], list[int]]) -> list[dict[str, Any]]:
-            names = [c.name for c in table.c]
-            # Sorted: concurrent transactions then lock the rows they share in one order and cannot deadlock.
-            return [dict(zip(names, (*key, *values), strict=True)) for key, values in sorted(cells.items())]
+        def rows(cells: dict[tuple[Any, ...], list[int]]) -> list[tuple[Any, ...]]:
+            # In the table's column order (key, then values). Sorted: concurrent transactions then lock the rows
+            # they share in one order and cannot deadlock.
+            return [(*key, *values) for key, values in sorted(cells.items())]
 
         for values in by_label.values():
             values[2:] = [min(v, SUM_LIMIT) for v in values[2:]]
         for values in report.values():
             values[:] = [min(v, SUM_LIMIT) for v in values]
-        self._upsert(conn, rollup_labels, rows(rollup_labels, by_label), add=("n", "tokens"))
+        self._upsert(conn, rollup_labels, rows(by_label), add=("n", "tokens"))
         self._upsert(
-            conn,
-            rollup_report,
-            rows(rollup_report, report),
-            add=("n", "prompt_tokens", "completion_tokens", "reasoning_tokens"),
+            conn, rollup_report, rows(report), add=("n", "prompt_tokens", "completion_tokens", "reasoning_tokens")
         )
-        self._upsert(conn, rollup_tokens, rows(rollup_tokens, tokens), add=("n",), low=("low",), high=("high",))
-        self._upsert(conn, rollup_apps, [{"ts_hour": h, "app": a} for h, a in sorted(apps)])
+        self._upsert(conn, rollup_tokens, rows(tokens), add=("n",), low=("low",), high=("high",))
+        self._upsert(conn, rollup_apps, sorted(apps))
 
     def _upsert(
         self,
         conn: Connection,
         table: Table,
-        rows: list[dict[str, Any]],
-        add: Sequence[str] = (),
-        low: Sequence[str] = (),
-        high: Sequence[str] = (),
+        rows: list[tuple[Any, ...]],
+        add: tuple[str, ...] = (),
+        low: tuple[str, ...] = (),
+        high: tuple[str, ...] = (),
     ) -> None:
-        """Insert ``rows``; where a key exists, add the ``add`` columns (up to SUM_LIMIT) and keep the least
-        ``low`` and greatest ``high``."""
+        """Insert ``rows`` (tuples in the table's column order); where a key exists, add the ``add`` columns (up
+        to SUM_LIMIT) and keep the least ``low`` and greatest ``high``."""
         if not rows:
             return
+        sql, order = self._upsert_sql(conn, table, add, low, high)
+        # Straight to the driver's executemany: SQLAlchemy's per-row parameter processing cost more than the
+        # upserts themselves (a flush writes a few hundred to a few thousand rollup rows).
+        if order is None:  # psycopg's named style
+            names = [c.name for c in table.c]
+            conn.exec_driver_sql(sql, [dict(zip(names, row, strict=True)) for row in rows])
+        elif order == list(range(len(table.c))):  # SQLite's qmark style, in column order
+            conn.exec_driver_sql(sql, rows)
+        else:
+            conn.exec_driver_sql(sql, [tuple(row[i] for i in order) for row in rows])
+
+    def _upsert_sql(
+        self, conn: Connection, table: Table, add: tuple[str, ...], low: tuple[str, ...], high: tuple[str, ...]
+    ) -> tuple[str, list[int] | None]:
+        """The upsert's SQL for this database, compiled once per store; and, for positional parameters, the
+        column index of each."""
+        key = (table.name, add, low, high)
+        cached = self._upsert_statements.get(key)
+        if cached is not None:
+            return cached
         sqlite = self.engine.dialect.name == "sqlite"
         statement = (sqlite_insert if sqlite else postgresql_insert)(table)
         new = statement.excluded
@@ -593,13 +611,11 @@ class EventStore:
             statement = statement.on_conflict_do_update(index_elements=keys, set_=changes)
         else:
             statement = statement.on_conflict_do_nothing(index_elements=keys)
-        # Straight to the driver's executemany: SQLAlchemy's per-row parameter processing cost more than the
-        # upserts themselves (a flush writes a few hundred to a few thousand rollup rows).
         compiled = statement.compile(dialect=conn.dialect)
-        if compiled.positiontup is not None:  # SQLite's qmark style
-            conn.exec_driver_sql(str(compiled), [tuple(row[name] for name in compiled.positiontup) for row in rows])
-        else:  # psycopg's named style: the rows' dicts as they are
-            conn.exec_driver_sql(str(compiled), rows)
+        names = [c.name for c in table.c]
+        order = None if compiled.positiontup is None else [names.index(name) for name in compiled.positiontup]
+        self._upsert_statements[key] = (str(compiled), order)
+        return str(compiled), order
 
     def _ensure_rollups(self) -> None:
         with self.engine.connect() as conn:
