@@ -14,6 +14,10 @@ For each backend, on the deterministic inputs of :mod:`bench.inputs`:
    ``--connections`` (64) keep-alive connections for ``--seconds``; single-item ``POST /v1/classify``
    bodies cycled from the inputs by a Lua script. Requests per second and wrk's latency percentiles.
 
+3. **framework ceiling** (``--ceiling``): the same wrk run against a bare FastAPI app under uvicorn with
+   the same worker count, whose ``/v1/classify`` validates the body into a one-field pydantic model and
+   returns a constant: what FastAPI and uvicorn alone serve on these cores, the bound on any route of ours.
+
 wrk runs on the same cores as the server (``-t2``), so the HTTP figures understate a server with
 cores of its own. Needs ``wrk`` (Debian: ``apt-get install wrk``).
 """
@@ -96,13 +100,66 @@ def run_wrk(port: int, script: Path, connections: int, seconds: float, threads: 
     return result
 
 
+CEILING_APP = """
+from fastapi import FastAPI
+from pydantic import BaseModel
+
+app = FastAPI()
+
+
+class Body(BaseModel):
+    text: str = ""  # some bodies are chat requests instead
+
+
+@app.post("/v1/classify")
+async def classify(body: Body) -> dict:
+    return {"labels": {"category": {"label": "programming", "probability": 0.9}}, "chars": len(body.text)}
+"""
+
+
+def measure_ceiling(script: Path, workers: int, connections: int, seconds: float, scratch: Path) -> dict[str, Any]:
+    """wrk against a bare FastAPI app (:data:`CEILING_APP`) under uvicorn with ``workers`` processes."""
+    import socket
+
+    from promptprism.server import free_port
+
+    (scratch / "ceiling_app.py").write_text(CEILING_APP, encoding="utf-8")
+    port = free_port()
+    command = [sys.executable, "-m", "uvicorn", "ceiling_app:app", "--app-dir", str(scratch), "--port", str(port)]
+    command += ["--workers", str(workers), "--no-access-log", "--log-level", "warning"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise RuntimeError("the ceiling app did not start") from None
+                time.sleep(0.2)
+        time.sleep(2)  # every worker up
+        run_wrk(port, script, connections, min(5.0, seconds))
+        return {"workers": workers, **run_wrk(port, script, connections, seconds)}
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
 def raw_rate(model: Any, texts: list[str]) -> float:
     """Texts per second of the bare embedder (batch size 32), one process."""
     return len(texts) / raw_seconds(model, texts)
 
 
 def measure_backend(
-    models_dir: Path, backend: str, items: int, workers: list[int], connections: int, seconds: float, scratch: Path
+    models_dir: Path,
+    backend: str,
+    items: int,
+    workers: list[int],
+    connections: int,
+    seconds: float,
+    scratch: Path,
+    ceiling: bool = False,
 ) -> dict[str, Any]:
     """Raw embedder before and after, and a wrk run per worker count, for one backend."""
     from classifier import load_model, parse_item
@@ -134,6 +191,9 @@ def measure_backend(
             server.wait_for_workers(count)
             run_wrk(server.port, script, connections, min(5.0, seconds))  # warm-up: every worker's first batches
             runs[f"workers_{count}"] = {"workers": count, **run_wrk(server.port, script, connections, seconds)}
+    if ceiling:
+        print(f"[bench.workers] {backend}: framework ceiling, {max(workers)} worker(s)", file=sys.stderr, flush=True)
+        runs["ceiling"] = {"ceiling": True, **measure_ceiling(script, max(workers), connections, seconds, scratch)}
     after = raw_rate(model, texts)
     return {
         "model_version": model.version,
@@ -148,7 +208,7 @@ def check_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     goals = {"static": 0.5, "multilingual": 0.9}
     targets = []
     for backend, figures in results["backends"].items():
-        run = max(figures["http"].values(), key=lambda r: r["workers"])
+        run = max((r for r in figures["http"].values() if not r.get("ceiling")), key=lambda r: r["workers"])
         ratio = run["rps"] / figures["raw"]["per_s"]
         if backend in goals:
             targets.append(
@@ -182,8 +242,9 @@ def markdown(results: dict[str, Any]) -> str:
         )
         for run in f["http"].values():
             spread = run["p99_ms"] / run["p50_ms"] if run.get("p50_ms") else 0.0
+            what = "bare FastAPI app (the framework's ceiling)" if run.get("ceiling") else "HTTP `/v1/classify`"
             lines.append(
-                f"| {backend} | HTTP `/v1/classify`, wrk c={run['connections']}, {run['workers']} worker(s), "
+                f"| {backend} | {what}, wrk c={run['connections']}, {run['workers']} worker(s), "
                 f"{run['seconds']:g} s | {run['rps']:,.0f} req/s | {run['rps'] / raw:.2f} | {run['p50_ms']:.1f} | "
                 f"{run['p75_ms']:.1f} | {run['p90_ms']:.1f} | {run['p99_ms']:.1f} | {spread:.2f} |"
             )
@@ -203,6 +264,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--items", type=int, default=3000, help="distinct inputs cycled by wrk")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    parser.add_argument(
+        "--ceiling", action="store_true", help="also time a bare FastAPI app with the same bodies and workers"
+    )
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
         parser.error("wrk is not installed (Debian: apt-get install wrk)")
@@ -218,7 +282,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         for backend in [b.strip() for b in args.backends.split(",") if b.strip()]:
             results["backends"][backend] = measure_backend(
-                args.models_dir, backend, args.items, workers, args.connections, args.seconds, scratch
+                args.models_dir, backend, args.items, workers, args.connections, args.seconds, scratch, args.ceiling
             )
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

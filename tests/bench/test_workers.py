@@ -50,8 +50,10 @@ def test_tiny_run_against_two_workers(small_model_dir: Path, tmp_path: Path, cap
             "8",
             "--out",
             str(tmp_path),
+            "--ceiling",
         ]
     )
     out = capsys.readouterr().out
     assert "2 worker(s)" in out and "raw embedder" in out
+    assert "bare FastAPI app (the framework's ceiling)" in out  # every body answered 2xx, or wrk would have raised
     assert (tmp_path / "workers.json").is_file() and (tmp_path / "workers.md").is_file()
