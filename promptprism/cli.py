@@ -790,6 +790,7 @@ def serve(
         return
     from api.app import FACTORY
     from api.metrics import MULTIPROC_ENV
+    from promptprism.workers import reuse_port_supported
     from traffic.store import EventStore
 
     # Create the event store's tables once, here: N workers creating them at the same moment race.
@@ -809,12 +810,29 @@ def serve(
         # uvicorn kills a worker that does not answer its health check within the timeout (5 s by default); a
         # worker importing the model's libraries holds the GIL for longer than that on a busy machine, and was
         # killed and restarted over and over. A minute still catches a hung worker.
-        _run_uvicorn(
-            settings, FACTORY, factory=True, workers=count, timeout_worker_healthcheck=WORKER_HEALTHCHECK_S, **options
-        )
+        worker_options = {"factory": True, "workers": count, "timeout_worker_healthcheck": WORKER_HEALTHCHECK_S}
+        if reuse_port_supported():
+            _run_reuse_port_workers(settings, FACTORY, **worker_options, **options)
+        else:
+            _run_uvicorn(settings, FACTORY, **worker_options, **options)
     finally:
         shutil.rmtree(metrics_dir, ignore_errors=True)
         os.environ.pop(MULTIPROC_ENV, None)
+
+
+def _run_reuse_port_workers(settings: Settings, target: Any, **options: Any) -> None:
+    """uvicorn's worker processes, each on a listening socket of its own (see :mod:`promptprism.workers`)."""
+    import uvicorn
+
+    from promptprism.workers import run_workers
+
+    try:
+        run_workers(uvicorn.Config(target, **options))
+    except OSError as exc:
+        raise _fail(
+            f"the server could not start on {settings.host}:{settings.port}: {exc.strerror or exc}",
+            EXIT_SERVE_STARTUP,
+        ) from None
 
 
 def _run_uvicorn(settings: Settings, target: Any, **options: Any) -> None:

@@ -6,8 +6,11 @@ exactly the events it acknowledged, and ``/metrics`` adds up what every worker c
 """
 
 import asyncio
+import contextlib
+import os
 import re
 import sqlite3
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -43,6 +46,25 @@ def metric_sum(text: str, name: str, **labels: str) -> float:
     return total
 
 
+def listening_pids(port: int) -> list[int]:
+    """The processes with a socket listening on 127.0.0.1:``port`` (Linux's /proc), one entry per socket."""
+    inodes = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        local, state, inode = fields[1], fields[3], fields[9]
+        if state == "0A" and int(local.split(":")[1], 16) == port:  # 0A: LISTEN
+            inodes.add(inode)
+    pids = []
+    for fd_dir in Path("/proc").glob("[0-9]*/fd"):
+        with contextlib.suppress(OSError):
+            for fd in fd_dir.iterdir():
+                with contextlib.suppress(OSError):
+                    target = os.readlink(fd)
+                    if target.startswith("socket:[") and target[8:-1] in inodes:
+                        pids.append(int(fd_dir.parent.name))
+    return pids
+
+
 def test_workers_record_every_acknowledged_event_exactly_once(models_copy: Path, tmp_path: Path):
     database = tmp_path / "events.db"
     singles = [{"text": f"how do I fix error number {i} in my python script", "app": "w"} for i in range(160)]
@@ -54,6 +76,11 @@ def test_workers_record_every_acknowledged_event_exactly_once(models_copy: Path,
     settings = {"workers": str(WORKERS), "database_path": str(database), "embedding_cache_dir": str(tmp_path / "c")}
     with running_server(models_copy, tmp_path, settings, name="workers", ready_s=180) as server:
         server.wait_for_workers(WORKERS)
+        if sys.platform == "linux":
+            # A listening socket per worker (SO_REUSEPORT), so that the kernel spreads keep-alive connections
+            # over the workers instead of the first one awake accepting them all; none in the supervisor.
+            pids = listening_pids(server.port)
+            assert len(pids) == WORKERS and len(set(pids)) == WORKERS and server.process.pid not in pids, pids
 
         async def load() -> tuple[list[httpx.Response], ...]:
             return await asyncio.gather(

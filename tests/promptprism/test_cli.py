@@ -162,6 +162,23 @@ def test_serve_exits_3_when_it_cannot_start(small_model_dir, tmp_path):
     assert "could not start" in done.stderr and "Traceback" not in done.stderr
 
 
+@pytest.mark.slow
+def test_serve_with_workers_exits_3_when_its_port_is_taken(small_model_dir, tmp_path):
+    """Each worker opens its own socket in the port's SO_REUSEPORT group: the port is checked first, so a
+    second server on it fails at once instead of sharing the first one's connections."""
+    from promptprism.workers import listening_socket
+
+    for reuse_port in (False, True):  # another program, or another PromptPrism's workers
+        with listening_socket("127.0.0.1", 0, 1, reuse_port=reuse_port) as taken:
+            port = taken.getsockname()[1]
+            os.environ["PROMPTPRISM_DATABASE_PATH"] = str(tmp_path / "events.db")
+            try:
+                done = run(["serve", "--port", str(port), "--workers", "2"], small_model_dir, tmp_path, check_code=3)
+            finally:
+                os.environ.pop("PROMPTPRISM_DATABASE_PATH")
+        assert "could not start" in done.stderr and "in use" in done.stderr and "Traceback" not in done.stderr
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
