@@ -1186,7 +1186,7 @@ class EventStore:
                 )
             )
             # Integers made here and a fixed kind only: nothing of a caller's goes into this text.
-            fine = _plain_text_rows(
+            fine = _plain_rows(
                 conn,
                 f"WITH wanted(level, unit, lo, hi) AS (VALUES {wanted}) "
                 "SELECT t.level, t.unit, t.n, t.low, t.high FROM wanted JOIN rollup_tokens t "
@@ -1493,21 +1493,15 @@ def _window(since: datetime | None, until: datetime | None) -> list[ColumnElemen
 
 
 def _plain_rows(conn: Connection, query: Any) -> list[tuple[Any, ...]]:
-    """The rows of a query straight from the driver's cursor, without SQLAlchemy's result processing (no type
-    conversion: SQLite's booleans stay 0/1): its row objects cost more than the query itself for the ~100k
-    histogram bins or ~50k cube rows of a long range. Its parameters are inlined (integers and fixed strings
-    of this module only, never a caller's text)."""
-    sql = str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
-    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.execute(sql)
-        return list(cursor.fetchall())
-    finally:
-        cursor.close()
-
-
-def _plain_text_rows(conn: Connection, sql: str) -> list[tuple[Any, ...]]:
-    """:func:`_plain_rows` of a SQL text built by this module (integers and fixed names only)."""
+    """The rows of a query (or of a SQL text built by this module) straight from the driver's cursor, without
+    SQLAlchemy's result processing (no type conversion: SQLite's booleans stay 0/1): its row objects cost more
+    than the query itself for the ~100k histogram bins or ~50k cube rows of a long range. Its parameters are
+    inlined (integers and fixed strings of this module only, never a caller's text)."""
+    sql = (
+        query
+        if isinstance(query, str)
+        else str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+    )
     cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute(sql)
