@@ -187,6 +187,7 @@ _NULL_CATEGORY, _NULL_REASONING, _NULL_MODEL, _NULL_LANGUAGE = 1, 2, 4, 8
 _NULL_GROUP = 1
 _ALL_CATEGORIES = 2  # in rollup_tokens.nulls
 _COARSE = 32  # bins per run in the first step of a unit median
+_UNITS_PER_STATEMENT = 2000  # units per statement in its second step
 _BOOLEAN_GROUPS = ("tool_call", "tools_offered", "has_code")
 
 # Key-value facts about the store itself (the rollup version), so that a later version knows what to rebuild.
@@ -1175,7 +1176,7 @@ class EventStore:
                 continue
             level, unit, run_number, count = _int_columns(rows, 4)
             groups, low_run, high_run, low_rank, high_rank = _middle_runs(level * (1 << 40) + unit, count)
-            wanted = ", ".join(
+            wanted = [
                 f"({lv}, {u}, {lo * _COARSE}, {(hi + 1) * _COARSE})"
                 for lv, u, lo, hi in zip(
                     level[groups].tolist(),
@@ -1184,16 +1185,20 @@ class EventStore:
                     run_number[high_run].tolist(),
                     strict=True,
                 )
-            )
-            # Integers made here and a fixed kind only: nothing of a caller's goes into this text.
-            fine = _plain_rows(
-                conn,
-                f"WITH wanted(level, unit, lo, hi) AS (VALUES {wanted}) "
-                "SELECT t.level, t.unit, t.n, t.low, t.high FROM wanted JOIN rollup_tokens t "
-                f"ON t.level = wanted.level AND t.nulls = {_ALL_CATEGORIES} AND t.unit = wanted.unit "
-                f"AND t.kind = '{kind}' AND t.category = '' AND t.bin >= wanted.lo AND t.bin < wanted.hi "
-                "ORDER BY t.level, t.unit, t.bin",
-            )
+            ]
+            fine = []
+            # A few thousand units per statement: years of hours would outgrow SQLite's longest SQL text.
+            for start in range(0, len(wanted), _UNITS_PER_STATEMENT):
+                values = ", ".join(wanted[start : start + _UNITS_PER_STATEMENT])
+                # Integers made here and a fixed kind only: nothing of a caller's goes into this text.
+                fine += _plain_rows(
+                    conn,
+                    f"WITH wanted(level, unit, lo, hi) AS (VALUES {values}) "
+                    "SELECT t.level, t.unit, t.n, t.low, t.high FROM wanted JOIN rollup_tokens t "
+                    f"ON t.level = wanted.level AND t.nulls = {_ALL_CATEGORIES} AND t.unit = wanted.unit "
+                    f"AND t.kind = '{kind}' AND t.category = '' AND t.bin >= wanted.lo AND t.bin < wanted.hi "
+                    "ORDER BY t.level, t.unit, t.bin",
+                )
             f_level, f_unit, f_count, f_low, f_high = _int_columns(fine, 5)
             # The same units in the same order; their ranks now count from the first run fetched.
             groups, medians = sorted_medians(

@@ -184,6 +184,19 @@ def test_medians_are_exact_below_1024(store):
     assert_report_equal(store, exact_medians=True)
 
 
+def test_medians_read_in_several_statements_equal_the_events(store, monkeypatch):
+    """The second step of the per-bucket medians reads its units a few thousand per statement (years of hours
+    would outgrow SQLite's longest SQL text): split into many small ones, the answers stay the same."""
+    import traffic.store
+
+    monkeypatch.setattr(traffic.store, "_UNITS_PER_STATEMENT", 7)
+    store.record(random_events(400, seed=5, small=True))
+    rolled, raw = store.report_aggregates("hour"), store.raw_report_aggregates("hour")
+    assert len(rolled.bucket_medians["prompt"]) > 7 * 3
+    for kind in ("prompt", "completion"):
+        assert dict(rolled.bucket_medians[kind]) == dict(raw.bucket_medians[kind])
+
+
 def test_the_report_payload_equals_the_payload_over_every_row(store):
     from tests.traffic.test_store import assert_sql_report_matches_rows
 
