@@ -1122,14 +1122,7 @@ class EventStore:
             ]
             distinct_apps = union(*apps) if len(apps) > 1 else apps[0].distinct()
             app_count = conn.execute(select(func.count()).select_from(distinct_apps.subquery())).scalar_one()
-            # Two scalar subqueries: each becomes one step down the ts index (SQLite optimises a lone min or max).
-            window = _window(since, until)
-            start, end = conn.execute(
-                select(
-                    select(func.min(events.c.ts)).where(*window).scalar_subquery(),
-                    select(func.max(events.c.ts)).where(*window).scalar_subquery(),
-                )
-            ).one()
+            start, end = _time_span(conn, since, until)
 
         def family(name: str) -> dict[str, list[tuple[Any, float]]]:
             return {kind: histogram_medians(rows) for kind, rows in histogram_rows[name].items()}
@@ -1207,6 +1200,12 @@ class EventStore:
             for number, median in zip(f_unit[groups].tolist(), medians.tolist(), strict=True):
                 out.append(((number, kind), median))
         return out
+
+    def time_span(self, since: datetime | None = None, until: datetime | None = None) -> tuple[Any, Any]:
+        """The first and the last event's time in the range (UTC), or (None, None) when it holds none."""
+        with self.engine.connect() as conn:
+            start, end = _time_span(conn, since, until)
+        return as_utc(start), as_utc(end)
 
     def raw_report_aggregates(
         self, bucket: str, since: datetime | None = None, until: datetime | None = None
@@ -1495,6 +1494,19 @@ def _window(since: datetime | None, until: datetime | None) -> list[ColumnElemen
         *([events.c.ts >= since] if since is not None else []),
         *([events.c.ts < until] if until is not None else []),
     ]
+
+
+def _time_span(conn: Connection, since: datetime | None, until: datetime | None) -> tuple[Any, Any]:
+    # Two scalar subqueries: each becomes one step down the ts index (SQLite optimises a lone min or max).
+    window = _window(since, until)
+    return tuple(
+        conn.execute(
+            select(
+                select(func.min(events.c.ts)).where(*window).scalar_subquery(),
+                select(func.max(events.c.ts)).where(*window).scalar_subquery(),
+            )
+        ).one()
+    )
 
 
 def _plain_rows(conn: Connection, query: Any) -> list[tuple[Any, ...]]:

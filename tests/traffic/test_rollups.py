@@ -197,6 +197,17 @@ def test_medians_read_in_several_statements_equal_the_events(store, monkeypatch)
         assert dict(rolled.bucket_medians[kind]) == dict(raw.bucket_medians[kind])
 
 
+def test_a_range_too_long_for_its_bucket_is_refused_before_anything_is_aggregated(store, monkeypatch):
+    """An hourly dashboard over 90 days at 1M events took ~4 s to answer its 422; the count comes first now."""
+    from classifier.errors import TooManyBucketsError
+    from traffic.report import store_dashboard_payload
+
+    store.record(random_events(50, seed=3))
+    monkeypatch.setattr(store, "report_aggregates", lambda *args: pytest.fail("aggregated a range it refuses"))
+    with pytest.raises(TooManyBucketsError, match="hours; a chart shows at most 10"):
+        store_dashboard_payload(store, "hour", "requests", max_buckets=10)
+
+
 def test_the_report_payload_equals_the_payload_over_every_row(store):
     from tests.traffic.test_store import assert_sql_report_matches_rows
 
