@@ -11,7 +11,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from classifier import ClassificationResult, DimensionResult, Signals
 from classifier.errors import InputError
 from classifier.requests import ChatRequest, ChatResponse, Item, parse_item
-from traffic.store import MAX_COUNT, MAX_METADATA_CHARS, count_problem, metadata_problem
+from traffic.store import MAX_COUNT, MAX_METADATA_CHARS, count_problem, metadata_problem, timestamp_problem
 
 
 def _storable_text(value: str | None) -> str | None:
@@ -32,6 +32,16 @@ _USAGE_COUNTS = (
     "completion_tokens",
 )
 MetadataText = Annotated[str | None, AfterValidator(_storable_text)]
+
+
+def _storable_time(value: datetime | None) -> datetime | None:
+    problem = timestamp_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+EventTime = Annotated[datetime | None, AfterValidator(_storable_time)]
 
 
 class ErrorDetail(BaseModel):
@@ -92,7 +102,9 @@ class ClassifyRequest(BaseModel):
         max_length=MAX_METADATA_CHARS,
         description="A user or API-key id; stored as given, never shown in distributions.",
     )
-    timestamp: datetime | None = Field(None, description="When the call happened; default: now.")
+    timestamp: EventTime = Field(
+        None, description="When the call happened (1970-01-01 to 2261-12-31, UTC); default: now."
+    )
     prompt_tokens: int | None = Field(None, ge=0, le=MAX_COUNT, description="Overrides the prompt token count.")
     completion_tokens: int | None = Field(None, ge=0, le=MAX_COUNT, description="Overrides the completion token count.")
     record: bool = Field(True, description="Store the classification for distributions.")

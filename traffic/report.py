@@ -31,7 +31,8 @@ from traffic.analysis import (
     store_aggregates,
 )
 from traffic.charts import Section, sections
-from traffic.timeutil import iso, time_buckets
+from traffic.store import EARLIEST_TS, LATEST_TS
+from traffic.timeutil import as_utc, iso, time_buckets
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 EXPORT_FORMATS = ("png", "svg", "csv")
@@ -161,11 +162,17 @@ def store_dashboard_payload(
     """
     # The chart draws every bucket from the first event's to the last one's: counted before aggregating, so
     # that a range too long for its bucket is refused at once (an hourly 90 days at 1M events took ~4 s).
-    first, last = store.time_span(since, until)
+    low, high = since, until
+    first, last = store.time_span(low, high)
+    if first is not None and (first < EARLIEST_TS or last >= LATEST_TS):
+        # Events an older version stored with times pandas cannot draw (year 760...) are left out.
+        low = max(as_utc(since), EARLIEST_TS) if since is not None else EARLIEST_TS
+        high = min(as_utc(until), LATEST_TS) if until is not None else LATEST_TS
+        first, last = store.time_span(low, high)
     if first is not None:
         key = f"ts_{bucket}"
         check_bucket_count(time_buckets(last)[key] - time_buckets(first)[key] + 1, bucket, max_buckets)
-    aggregates = store.report_aggregates(bucket, since, until)
+    aggregates = store.report_aggregates(bucket, low, high)
     data = build_report_from_aggregates(store_aggregates(aggregates, bucket), bucket)
     return dashboard_payload_of(data, weight, since, until)
 

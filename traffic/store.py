@@ -349,8 +349,30 @@ def count_problem(value: Any) -> str | None:
     return None
 
 
+# The times an event may have: a report draws its time axis with pandas, whose datetimes end in 2262, and no
+# LLM call predates 1970. An event dated year 760 was once stored and made /v1/report answer 500.
+EARLIEST_TS = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST_TS = datetime(2262, 1, 1, tzinfo=UTC)
+
+
+def timestamp_problem(value: datetime | None) -> str | None:
+    """Why an event time cannot be stored, or None when it can (none given: the time it arrives)."""
+    if value is None:
+        return None
+    try:
+        utc = as_utc(value)
+    except OverflowError:  # a year-1 time with a positive offset has no UTC datetime
+        utc = None
+    if utc is None or not EARLIEST_TS <= utc < LATEST_TS:
+        return f"must be from 1970-01-01 to 2261-12-31 (UTC); got {value.isoformat()}"
+    return None
+
+
 def check_record(record: EventRecord) -> None:
     """Raise :class:`UnstorableEventError` when ``record`` holds a value some supported database cannot store."""
+    problem = timestamp_problem(record.ts)
+    if problem:
+        raise UnstorableEventError(problem, "timestamp")
     for name in ("model", "app", "user"):
         problem = metadata_problem(getattr(record, name))
         if problem:

@@ -12,6 +12,7 @@ import pytest
 
 from tests.traffic.test_writer import event, hold_write_lock
 from traffic.store import EventStore
+from traffic.timeutil import time_buckets
 
 BIG = 2**63
 
@@ -26,6 +27,9 @@ def post(client, url: str, body: dict):
     [
         ({"text": "hi", "prompt_tokens": BIG}, "prompt_tokens"),
         ({"text": "hi", "completion_tokens": 2**31}, "completion_tokens"),
+        ({"text": "hi", "timestamp": "0760-01-15T00:00:00Z"}, "timestamp"),  # pandas cannot draw it
+        ({"text": "hi", "timestamp": "2300-01-01T00:00:00+02:00"}, "timestamp"),
+        ({"text": "hi", "timestamp": "0001-01-01T00:00:00+01:00"}, "timestamp"),  # no UTC datetime at all
         ({"text": "hi", "app": "a" * 257}, "app"),
         ({"text": "hi", "user": "u\x00"}, "user"),
         ({"text": "hi", "model": "m\ud800"}, "model"),
@@ -77,6 +81,27 @@ def test_huge_stored_token_counts_do_not_break_the_distribution(make_client, tmp
             response = client.get("/v1/distribution", params=params)
             assert response.status_code == 200, response.text
         assert client.get("/v1/report").status_code == 200
+
+
+def test_an_event_dated_outside_1970_to_2261_is_refused_and_an_old_one_leaves_the_report_working(make_client):
+    """Schemathesis stored an event dated year 760 through POST /v1/events; /v1/report then answered 500."""
+    with make_client(min_group_count=1) as client:
+        refused = post(client, "/v1/events", [{"text": "hi", "timestamp": "0760-01-15T00:00:00Z"}])
+        assert refused.status_code == 422, refused.text  # its only event is refused: nothing is queued
+        error = refused.json()["error"]
+        assert error["field"] == "events[0].timestamp" and "1970-01-01 to 2261-12-31" in error["message"]
+        store: EventStore = client.app.state.service.store
+        store.record([event() for _ in range(3)])
+        old = datetime(760, 1, 15, tzinfo=UTC)
+        with store.engine.begin() as conn:  # as an older version could have written it
+            conn.exec_driver_sql(
+                "UPDATE events SET ts = ?, ts_hour = ?, ts_day = ?, ts_week = ? WHERE id = (SELECT min(id) FROM events)",
+                (old.isoformat(sep=" ", timespec="microseconds")[:26], *time_buckets(old).values()),
+            )
+        store.rebuild_rollups()
+        report = client.get("/v1/report")
+        assert report.status_code == 200, report.text
+        assert report.json()["totals"]["requests"] == 2  # the year-760 event is left out of what is drawn
 
 
 def test_acknowledged_means_stored_and_unstorable_rows_are_counted(make_client, tmp_path):
