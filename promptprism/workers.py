@@ -5,8 +5,8 @@ accepts every connection waiting, so a client that opens its keep-alive connecti
 pool, a load generator) lands most of them on one worker: 43 of 64 against 21 in one measured run, with
 that worker's callers waiting about twice as long while the other had cores to spare. With a socket per
 worker in one ``SO_REUSEPORT`` group, Linux spreads new connections over the workers by a hash of the
-connection; the same run split 31/33 and served 1,233 requests/s instead of 792 to 970
-(docs/benchmarks.md).
+connection: the same test split 31/33, and an A/B of the static backend served 872 requests/s against 825
+on average, with p99/p50 1.46 against 1.61 (docs/benchmarks.md).
 
 uvicorn's supervisor still starts, checks and restarts the workers; only the socket each one serves is
 made in the worker. Elsewhere than Linux (where ``SO_REUSEPORT`` does not balance) and on uvicorn versions
