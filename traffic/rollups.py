@@ -124,14 +124,13 @@ def medians(rows: Iterable[tuple[Any, int, int, int, int]]) -> list[tuple[Any, f
     return [(keys[k], v) for k, v in zip(key_id[keep][groups].tolist(), values.tolist(), strict=True)]
 
 
-def sorted_medians(
-    group: Any, count: Any, low: Any, high: Any, ranks: tuple[Any, Any] | None = None
-) -> tuple[Any, Any]:
-    """The median of each group of bins, for int64 arrays sorted by group, then bin, with no empty bin.
+def middle_rows(group: Any, count: Any, ranks: tuple[Any, Any] | None = None) -> tuple[Any, list[tuple[Any, Any, Any]]]:
+    """Where each group's two middle values lie, for int64 arrays sorted by group (then bin), with no empty bin.
 
-    Returns the index of each group's first bin and its median (the mean of the two middle values, each
-    found as :func:`value_at` does), all groups at once with running sums. ``ranks`` gives the two middle
-    ranks of each group (1-based, counted from its first bin) when its bins are only a part of its histogram.
+    Returns the index of each group's first row and, for its lower and then its upper middle rank, the rank,
+    the row that holds it and the group's values before that row. ``ranks`` gives the two ranks (1-based,
+    counted from the group's first row) when its rows are only a part of its histogram; by default they are
+    the middle of all its values.
     """
     import numpy as np
 
@@ -141,10 +140,27 @@ def sorted_medians(
     if ranks is None:
         totals = np.add.reduceat(count, groups)
         ranks = ((totals + 1) // 2, (totals + 2) // 2)
-    middle = []
+    found = []
     for rank in ranks:
-        i = np.searchsorted(cumulative, before + rank, side="left")
-        seen = cumulative[i] - count[i] - before
+        row = np.searchsorted(cumulative, before + rank, side="left")
+        found.append((rank, row, cumulative[row] - count[row] - before))
+    return groups, found
+
+
+def sorted_medians(
+    group: Any, count: Any, low: Any, high: Any, ranks: tuple[Any, Any] | None = None
+) -> tuple[Any, Any]:
+    """The median of each group of bins, for int64 arrays sorted by group, then bin, with no empty bin.
+
+    Returns the index of each group's first bin and its median (the mean of the two middle values, each
+    found as :func:`value_at` does), all groups at once with running sums; ``ranks`` as for
+    :func:`middle_rows`.
+    """
+    import numpy as np
+
+    groups, found = middle_rows(group, count, ranks)
+    middle = []
+    for rank, i, seen in found:
         inside = low[i] * 0.5 + high[i] * 0.5
         middle.append(np.where(rank == seen + 1, low[i], np.where(rank == seen + count[i], high[i], inside)))
     return groups, (middle[0].astype(float) + middle[1].astype(float)) / 2

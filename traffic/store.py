@@ -74,6 +74,7 @@ from traffic.rollups import (
     bucket_of,
     decompose,
     floor_div_sql,
+    middle_rows,
     sorted_medians,
     split_range,
     token_bin,
@@ -187,6 +188,8 @@ _NULL_CATEGORY, _NULL_REASONING, _NULL_MODEL, _NULL_LANGUAGE = 1, 2, 4, 8
 _NULL_GROUP = 1
 _ALL_CATEGORIES = 2  # in rollup_tokens.nulls
 _COARSE = 32  # bins per run in the first step of a unit median
+# The order in which the backfill selects rollup_tokens' columns (the table's key leads with level and nulls).
+_TOKEN_SELECT_ORDER = ["level", "unit", "kind", "nulls", "category", "bin", "n", "low", "high"]
 _UNITS_PER_STATEMENT = 2000  # units per statement in its second step
 _BOOLEAN_GROUPS = ("tool_call", "tools_offered", "has_code")
 
@@ -745,8 +748,7 @@ class EventStore:
                 .select_from(with_category)
                 .group_by(hour, *keys)
             )
-            names = ["level", "unit", "kind", "nulls", "category", "bin", "n", "low", "high"]
-            conn.execute(rollup_tokens.insert().from_select(names, query))
+            conn.execute(rollup_tokens.insert().from_select(_TOKEN_SELECT_ORDER, query))
         # Coarser levels from the finer level's rows, not from the events again: a few rows per unit to read.
         for level in LEVELS[1:]:
             self._roll_up(conn, level)
@@ -766,8 +768,7 @@ class EventStore:
             .where(t.c.level < FOUR_WEEKS)
             .group_by(*keys)
         )
-        names = ["level", "unit", "kind", "nulls", "category", "bin", "n", "low", "high"]
-        conn.execute(t.insert().from_select(names, merged))
+        conn.execute(t.insert().from_select(_TOKEN_SELECT_ORDER, merged))
 
         app = func.coalesce(events.c.app, "unknown")
         conn.execute(rollup_apps.insert().from_select(["ts_hour", "app"], select(hour, app).group_by(hour, app)))
@@ -1190,7 +1191,10 @@ class EventStore:
             if not rows:
                 continue
             level, unit, run_number, count = _int_columns(rows, 4)
-            groups, low_run, high_run, low_rank, high_rank = _middle_runs(level * (1 << 40) + unit, count)
+            # The runs of each unit's two middle ranks (one run for most), and those ranks counted from the
+            # first of them, which is where the fetched bins will start.
+            groups, [(lower, low_run, skipped), (upper, high_run, _)] = middle_rows(level * (1 << 40) + unit, count)
+            low_rank, high_rank = lower - skipped, upper - skipped
             wanted = [
                 f"({lv}, {u}, {lo * _COARSE}, {(hi + 1) * _COARSE})"
                 for lv, u, lo, hi in zip(
@@ -1556,25 +1560,6 @@ def _int_columns(rows: list[tuple[Any, ...]], width: int) -> list[Any]:
 
     flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=width * len(rows))
     return list(flat.reshape(-1, width).T)
-
-
-def _middle_runs(key: Any, count: Any) -> tuple[Any, Any, Any, Any, Any]:
-    """Where the two middle ranks of each group fall, for rows sorted by ``key`` with a ``count`` each.
-
-    Returns the first row of each group, the row holding its lower and its upper middle rank (the same row
-    for most), and those two ranks counted from the start of the lower one's row (1-based).
-    """
-    import numpy as np
-
-    groups = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
-    totals = np.add.reduceat(count, groups)
-    cumulative = np.cumsum(count)
-    before = cumulative[groups] - count[groups]  # the events of the earlier groups
-    lower, upper = (totals + 1) // 2, (totals + 2) // 2
-    low_row = np.searchsorted(cumulative, before + lower, side="left")
-    high_row = np.searchsorted(cumulative, before + upper, side="left")
-    skipped = cumulative[low_row] - count[low_row] - before
-    return groups, low_row, high_row, lower - skipped, upper - skipped
 
 
 _BUCKET_LEVELS = {"hour": (HOUR,), "day": (HOUR, DAY), "week": (HOUR, DAY, WEEK)}
