@@ -790,7 +790,6 @@ def serve(
         return
     from api.app import FACTORY
     from api.metrics import MULTIPROC_ENV
-    from promptprism.workers import reuse_port_supported
     from traffic.store import EventStore
 
     # Create the event store's tables once, here: N workers creating them at the same moment race.
@@ -810,37 +809,38 @@ def serve(
         # uvicorn kills a worker that does not answer its health check within the timeout (5 s by default); a
         # worker importing the model's libraries holds the GIL for longer than that on a busy machine, and was
         # killed and restarted over and over. A minute still catches a hung worker.
-        worker_options = {"factory": True, "workers": count, "timeout_worker_healthcheck": WORKER_HEALTHCHECK_S}
-        if reuse_port_supported():
-            _run_reuse_port_workers(settings, FACTORY, **worker_options, **options)
-        else:
-            _run_uvicorn(settings, FACTORY, **worker_options, **options)
+        _run_uvicorn(
+            settings, FACTORY, factory=True, workers=count, timeout_worker_healthcheck=WORKER_HEALTHCHECK_S, **options
+        )
     finally:
         shutil.rmtree(metrics_dir, ignore_errors=True)
         os.environ.pop(MULTIPROC_ENV, None)
 
 
-def _run_reuse_port_workers(settings: Settings, target: Any, **options: Any) -> None:
-    """uvicorn's worker processes, each on a listening socket of its own (see :mod:`promptprism.workers`)."""
+def _run_uvicorn(settings: Settings, target: Any, **options: Any) -> None:
+    """``uvicorn.run``, with a message instead of a bare exit code 3 when the server cannot start.
+
+    Several workers each get a listening socket of their own where the platform allows (see
+    :mod:`promptprism.workers`).
+    """
     import uvicorn
 
-    from promptprism.workers import run_workers
+    from promptprism.workers import reuse_port_supported, run_workers
 
+    reuse_port = options.get("workers", 1) > 1 and reuse_port_supported()
     try:
-        run_workers(uvicorn.Config(target, **options))
+        if reuse_port:
+            run_workers(uvicorn.Config(target, **options))
+        else:
+            uvicorn.run(target, **options)
     except OSError as exc:
+        if not reuse_port:
+            raise
+        # run_workers checks the port itself before any worker starts.
         raise _fail(
             f"the server could not start on {settings.host}:{settings.port}: {exc.strerror or exc}",
             EXIT_SERVE_STARTUP,
         ) from None
-
-
-def _run_uvicorn(settings: Settings, target: Any, **options: Any) -> None:
-    """``uvicorn.run``, with a message instead of a bare exit code 3 when the server cannot start."""
-    import uvicorn
-
-    try:
-        uvicorn.run(target, **options)
     except SystemExit as exc:
         if exc.code == EXIT_SERVE_STARTUP:  # uvicorn logged the cause just above
             raise _fail(
