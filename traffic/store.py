@@ -15,6 +15,10 @@ Queries read whole units from them and the partial hours at the ends of a range 
 the events. ``store_meta`` records the rollup version; ``create_schema`` (re)builds
 the rollups from the events when it differs. Anything that changes or deletes events
 other than through ``record()`` must call :meth:`EventStore.rebuild_rollups`.
+
+The tables are defined in :mod:`traffic.schema` (and importable from here, as before),
+the rollups' write side is :mod:`traffic.rollup_writer`, and their bins and time units
+are :mod:`traffic.rollups`.
 """
 
 from __future__ import annotations
@@ -31,19 +35,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
-    JSON,
     BigInteger,
-    Boolean,
-    Column,
-    DateTime,
-    Float,
-    ForeignKey,
-    Index,
-    Integer,
-    MetaData,
-    String,
     Table,
-    Text,
     and_,
     case,
     cast,
@@ -51,7 +44,6 @@ from sqlalchemy import (
     event,
     func,
     inspect,
-    literal,
     literal_column,
     null,
     or_,
@@ -59,29 +51,49 @@ from sqlalchemy import (
     text,
     union,
 )
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.sql.elements import ColumnElement
 
 from classifier.errors import InputError
+from traffic.rollup_writer import RollupWriter, sum_total
 from traffic.rollups import (
     DAY,
-    FOUR_WEEKS,
     HOUR,
     LEVELS,
     WEEK,
     bucket_of,
     decompose,
-    floor_div_sql,
     middle_rows,
     sorted_medians,
     split_range,
     token_bin,
-    token_bin_sql,
-    units,
 )
 from traffic.rollups import medians as histogram_medians
+from traffic.schema import (
+    ADDED_COLUMNS,
+    ALL_CATEGORIES,
+    GROUP_FIELDS,
+    ID_LENGTH,
+    NULL_CATEGORY,
+    NULL_LANGUAGE,
+    NULL_MODEL,
+    NULL_REASONING,
+    dead_letters,
+    event_labels,
+    events,
+    group_label,
+    metadata,
+    report_join,
+    rollup_apps,
+    rollup_labels,
+    rollup_report,
+    rollup_tokens,
+    training_jobs,
+)
+from traffic.schema import ROLLUP_TABLES as ROLLUP_TABLES  # importable from here, as before the tables moved
+from traffic.schema import ROLLUP_VERSION as ROLLUP_VERSION
+from traffic.schema import SUM_LIMIT as SUM_LIMIT
+from traffic.schema import store_meta as store_meta
 from traffic.timeutil import as_utc, check_bucket, time_buckets
 
 # What every supported database can store (PostgreSQL's INTEGER and VARCHAR(256) are the tightest): the API
@@ -91,8 +103,8 @@ MAX_COUNT = 2**31 - 1
 MAX_METADATA_CHARS = 256
 TOKEN_SIGNALS = ("prompt_tokens", "completion_tokens", "reasoning_tokens", "turns")
 _SURROGATES = re.compile("[\ud800-\udfff]")
-
-GROUP_FIELDS = ("model", "app", "language", "tool_call", "tools_offered", "has_code", "model_version")
+_COARSE = 32  # bins per run in the first step of a unit median
+_UNITS_PER_STATEMENT = 2000  # units per statement in its second step
 
 
 def check_group_by(group_by: str | None) -> str | None:
@@ -100,179 +112,6 @@ def check_group_by(group_by: str | None) -> str | None:
     if group_by is not None and group_by not in GROUP_FIELDS:
         raise InputError(f"group_by must be one of {', '.join(GROUP_FIELDS)} (got {group_by!r})", field="group_by")
     return group_by
-
-
-metadata = MetaData()
-
-ID_LENGTH = 128
-"""Longest event id the store keeps."""
-
-# Nullable columns added after the first release: create_schema adds them to a store made before.
-_ADDED_COLUMNS = {"cost": "FLOAT", "latency_ms": "FLOAT", "metadata": "JSON"}  # JSON: as create_all makes it
-
-events = Table(
-    "events",
-    metadata,
-    # 128: LiteLLM call ids and prefixed UUIDs are longer than 32 (existing stores are widened in create_schema).
-    Column("id", String(ID_LENGTH), primary_key=True),
-    Column("ts", DateTime(timezone=True), nullable=False),
-    Column("ts_hour", Integer, nullable=False),
-    Column("ts_day", Integer, nullable=False),
-    Column("ts_week", Integer, nullable=False),
-    Column("model_version", String(128), nullable=False),
-    Column("model", String(256)),
-    Column("app", String(256)),
-    Column("user", String(256)),
-    Column("language", String(8)),
-    Column("tools_offered", Boolean, nullable=False),
-    Column("tool_call", Boolean, nullable=False),
-    Column("has_code", Boolean, nullable=False),
-    Column("turns", Integer, nullable=False),
-    Column("prompt_tokens", Integer, nullable=False),
-    Column("completion_tokens", Integer, nullable=False),
-    Column("reasoning_tokens", Integer, nullable=False),
-    Column("signals", JSON, nullable=False),
-    Column("raw_text", Text),
-    # Sent with ingested events (POST /v1/events, LiteLLM, OTLP); added to older stores by create_schema.
-    Column("cost", Float),
-    Column("latency_ms", Float),
-    Column("metadata", JSON),
-    Index("ix_events_ts", "ts"),
-)
-
-event_labels = Table(
-    "event_labels",
-    metadata,
-    Column("event_id", String(ID_LENGTH), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
-    Column("dimension", String(64), primary_key=True),
-    Column("label", String(128), nullable=False),
-    Column("probability", Float, nullable=False),
-    Index("ix_event_labels_dimension_label", "dimension", "label"),
-)
-
-# Events that could not be stored (a value no database column can hold): kept here, never silently dropped,
-# with the reason and the event itself as ASCII-only JSON, so that even a NUL byte or a lone surrogate fits.
-dead_letters = Table(
-    "dead_letters",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("event_id", String(64), nullable=False),
-    Column("failed_at", DateTime(timezone=True), nullable=False),
-    Column("reason", Text, nullable=False),
-    Column("payload", Text, nullable=False),
-)
-
-# Training jobs started through the API, so that their status survives a restart (api/jobs.py).
-training_jobs = Table(
-    "training_jobs",
-    metadata,
-    Column("id", String(64), primary_key=True),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("data", JSON, nullable=False),
-)
-
-
-# Rollups: hourly pre-aggregates that record() keeps in the same transaction as the events, so that the
-# distribution and the report read a few rows per hour instead of every event. NULL can be neither part of a
-# primary key (PostgreSQL) nor make ON CONFLICT fire (SQLite treats NULLs as distinct), so a missing value is
-# stored as '' with its bit set in ``nulls``. ts_day and ts_week ride along (they follow from ts_hour) so that
-# day and week buckets are a plain GROUP BY, as on the events.
-ROLLUP_VERSION = "3"
-"""Bump when what the rollups hold changes: create_schema then rebuilds them from the events."""
-
-SUM_LIMIT = 2**62
-"""Rollup sums stop here, as :func:`clamp_int` does, so that adding to one can never overflow a BIGINT."""
-
-# Bits of ``nulls``.
-_NULL_CATEGORY, _NULL_REASONING, _NULL_MODEL, _NULL_LANGUAGE = 1, 2, 4, 8
-_NULL_GROUP = 1
-_ALL_CATEGORIES = 2  # in rollup_tokens.nulls
-_COARSE = 32  # bins per run in the first step of a unit median
-# The order in which the backfill selects rollup_tokens' columns (the table's key leads with level and nulls).
-_TOKEN_SELECT_ORDER = ["level", "unit", "kind", "nulls", "category", "bin", "n", "low", "high"]
-_UNITS_PER_STATEMENT = 2000  # units per statement in its second step
-_BOOLEAN_GROUPS = ("tool_call", "tools_offered", "has_code")
-
-# Key-value facts about the store itself (the rollup version), so that a later version knows what to rebuild.
-store_meta = Table(
-    "store_meta",
-    metadata,
-    Column("key", String(64), primary_key=True),
-    Column("value", String(256), nullable=False),
-)
-
-# GET /v1/distribution: per hour, dimension, label and group (group_field '' for no grouping; group_value as
-# group_label reports it, '' with nulls=1 for NULL) the request count and the prompt + completion tokens.
-# Key order: the route asks for one dimension and one group field over a range of hours.
-rollup_labels = Table(
-    "rollup_labels",
-    metadata,
-    Column("dimension", String(64), primary_key=True),
-    Column("group_field", String(16), primary_key=True),
-    Column("ts_hour", Integer, primary_key=True),
-    Column("label", String(128), primary_key=True),
-    Column("group_value", String(256), primary_key=True),
-    Column("nulls", Integer, primary_key=True),
-    Column("ts_day", Integer, nullable=False),
-    Column("ts_week", Integer, nullable=False),
-    Column("n", BigInteger, nullable=False),
-    Column("tokens", BigInteger, nullable=False),
-    sqlite_with_rowid=False,
-)
-
-# /v1/report's cube: exactly the keys of report_aggregates, with the count and the three token sums, per unit of
-# each level (traffic.rollups: hour, day, week, 4 weeks). Hours alone were measured too fine: at 1M events over
-# 90 days an hour holds ~460 events, spread over ~350 cells, so the hourly cube was nearly as long as the events.
-# A range is covered by its coarsest whole units (traffic.rollups.decompose), the report reading a few rows each.
-rollup_report = Table(
-    "rollup_report",
-    metadata,
-    Column("level", Integer, primary_key=True),
-    Column("unit", Integer, primary_key=True),
-    Column("category", String(128), primary_key=True),
-    Column("reasoning", String(128), primary_key=True),
-    Column("tools_offered", Boolean, primary_key=True),
-    Column("tool_call", Boolean, primary_key=True),
-    Column("model", String(256), primary_key=True),
-    Column("language", String(8), primary_key=True),
-    Column("nulls", Integer, primary_key=True),
-    Column("n", BigInteger, nullable=False),
-    Column("prompt_tokens", BigInteger, nullable=False),
-    Column("completion_tokens", BigInteger, nullable=False),
-    Column("reasoning_tokens", BigInteger, nullable=False),
-    sqlite_with_rowid=False,
-)
-
-# The report's medians: token histograms per unit (levels as rollup_report), kind and category (bins:
-# traffic.rollups.token_bin), with the smallest and largest value of each bin, which make a median exact wherever
-# it falls on a bin's edge. Rows with the _ALL_CATEGORIES bit merge every category (at the levels a time bucket
-# can be made of), so that the per-bucket medians do not read one histogram per category.
-rollup_tokens = Table(
-    "rollup_tokens",
-    metadata,
-    # level and nulls lead the key: the all-categories rows of a range are then one contiguous, ordered run.
-    Column("level", Integer, primary_key=True),
-    Column("nulls", Integer, primary_key=True),
-    Column("unit", Integer, primary_key=True),
-    Column("kind", String(16), primary_key=True),
-    Column("category", String(128), primary_key=True),
-    Column("bin", Integer, primary_key=True),
-    Column("n", BigInteger, nullable=False),
-    Column("low", BigInteger, nullable=False),
-    Column("high", BigInteger, nullable=False),
-    sqlite_with_rowid=False,
-)
-
-# The report's distinct apps: which apps (NULL as "unknown") were seen in each hour.
-rollup_apps = Table(
-    "rollup_apps",
-    metadata,
-    Column("ts_hour", Integer, primary_key=True),
-    Column("app", String(256), primary_key=True),
-    sqlite_with_rowid=False,
-)
-
-ROLLUP_TABLES = (rollup_labels, rollup_report, rollup_tokens, rollup_apps)
 
 
 @dataclass
@@ -417,7 +256,7 @@ class EventStore:
             if pages_file:
                 event.listen(self.engine, "checkout", lambda dbapi, record, proxy: _max_pages(dbapi, pages_file))
         self._write_lock = threading.Lock()
-        self._upsert_statements: dict[tuple[Any, ...], tuple[str, list[int] | None]] = {}
+        self._rollup_writer = RollupWriter(self.engine.dialect.name)
         # Rollups need INSERT ... ON CONFLICT DO UPDATE, which SQLAlchemy offers for these two; on any other
         # database the queries read the events, as before.
         self.rollups = self.engine.dialect.name in ("sqlite", "postgresql")
@@ -431,7 +270,7 @@ class EventStore:
         metadata.create_all(self.engine)
         self._upgrade_schema()
         if self.rollups:
-            self._ensure_rollups()
+            self._rollup_writer.ensure(self.engine, self._write_lock)
 
     def _upgrade_schema(self) -> None:
         # Additive only: new nullable columns, and ids widened from 32 to ID_LENGTH characters. SQLite does not
@@ -440,7 +279,7 @@ class EventStore:
         columns = {c["name"]: c for c in inspector.get_columns("events")}
         label_columns = {c["name"]: c for c in inspector.get_columns("event_labels")}
         with self._write_lock, self.engine.begin() as conn:
-            for name, sql_type in _ADDED_COLUMNS.items():
+            for name, sql_type in ADDED_COLUMNS.items():
                 if name not in columns:
                     conn.execute(text(f"ALTER TABLE events ADD COLUMN {name} {sql_type}"))
             if self.engine.dialect.name != "sqlite":
@@ -507,161 +346,7 @@ class EventStore:
             if label_rows:
                 conn.execute(event_labels.insert(), label_rows)
             if self.rollups:
-                self._add_to_rollups(conn, event_rows, label_rows)
-
-    def _add_to_rollups(
-        self, conn: Connection, event_rows: list[dict[str, Any]], label_rows: list[dict[str, Any]]
-    ) -> None:
-        # Pre-aggregated here, so that a flush of 512 events costs one upsert per distinct cell, not per event;
-        # the upserts add to what other writers (other worker processes) committed, so the sums stay exact.
-        labels_of: dict[str, dict[str, str]] = defaultdict(dict)
-        for row in label_rows:
-            labels_of[row["event_id"]][row["dimension"]] = row["label"]
-        by_label: dict[tuple[Any, ...], list[int]] = {}
-        report: dict[tuple[Any, ...], list[int]] = {}
-        tokens: dict[tuple[Any, ...], list[int]] = {}
-        apps: set[tuple[int, str]] = set()
-        for e in event_rows:
-            hour, day, week = e["ts_hour"], e["ts_day"], e["ts_week"]
-            p, c, r = e["prompt_tokens"], e["completion_tokens"], e["reasoning_tokens"]
-            labels = labels_of.get(e["id"], {})
-            groups = [("", "", 0)] + [(field, *_group_value(e[field])) for field in GROUP_FIELDS]
-            for dimension, label in labels.items():
-                for field, value, nulls in groups:
-                    cell = by_label.setdefault((dimension, field, hour, label, value, nulls), [day, week, 0, 0])
-                    cell[2] += 1
-                    cell[3] += p + c
-            category, reasoning = labels.get("category"), labels.get("reasoning_heavy")
-            model, language = e["model"], e["language"]
-            nulls = (
-                (_NULL_CATEGORY if category is None else 0)
-                | (_NULL_REASONING if reasoning is None else 0)
-                | (_NULL_MODEL if model is None else 0)
-                | (_NULL_LANGUAGE if language is None else 0)
-            )
-            keys = (
-                category or "",
-                reasoning or "",
-                e["tools_offered"],
-                e["tool_call"],
-                model or "",
-                language or "",
-                nulls,
-            )
-            category_nulls = _NULL_CATEGORY if category is None else 0
-            for level, unit in enumerate(units(hour)):
-                cell = report.setdefault((level, unit, *keys), [0, 0, 0, 0])
-                cell[0] += 1
-                cell[1] += p
-                cell[2] += c
-                cell[3] += r
-                token_keys = [(category_nulls, category or "")]
-                if level != FOUR_WEEKS:  # no time bucket is four weeks long
-                    token_keys.append((_ALL_CATEGORIES, ""))
-                for kind, value in (("prompt", p), ("completion", c)):
-                    for token_nulls, token_category in token_keys:
-                        key = (level, token_nulls, unit, kind, token_category, token_bin(value))
-                        cell = tokens.get(key)
-                        if cell is None:
-                            tokens[key] = [1, value, value]
-                        else:
-                            cell[0] += 1
-                            cell[1] = min(cell[1], value)
-                            cell[2] = max(cell[2], value)
-            apps.add((hour, e["app"] if e["app"] is not None else "unknown"))
-
-        def rows(cells: dict[tuple[Any, ...], list[int]]) -> list[tuple[Any, ...]]:
-            # In the table's column order (key, then values). Sorted: concurrent transactions then lock the rows
-            # they share in one order and cannot deadlock.
-            return [(*key, *values) for key, values in sorted(cells.items())]
-
-        for values in by_label.values():
-            values[2:] = [min(v, SUM_LIMIT) for v in values[2:]]
-        for values in report.values():
-            values[:] = [min(v, SUM_LIMIT) for v in values]
-        self._upsert(conn, rollup_labels, rows(by_label), add=("n", "tokens"))
-        self._upsert(
-            conn, rollup_report, rows(report), add=("n", "prompt_tokens", "completion_tokens", "reasoning_tokens")
-        )
-        self._upsert(conn, rollup_tokens, rows(tokens), add=("n",), low=("low",), high=("high",))
-        self._upsert(conn, rollup_apps, sorted(apps))
-
-    def _upsert(
-        self,
-        conn: Connection,
-        table: Table,
-        rows: list[tuple[Any, ...]],
-        add: tuple[str, ...] = (),
-        low: tuple[str, ...] = (),
-        high: tuple[str, ...] = (),
-    ) -> None:
-        """Insert ``rows`` (tuples in the table's column order); where a key exists, add the ``add`` columns (up
-        to SUM_LIMIT) and keep the least ``low`` and greatest ``high``."""
-        if not rows:
-            return
-        sql, order = self._upsert_sql(conn, table, add, low, high)
-        # Straight to the driver's executemany: SQLAlchemy's per-row parameter processing cost more than the
-        # upserts themselves (a flush writes a few hundred to a few thousand rollup rows).
-        if order is None:  # psycopg's named style
-            names = [c.name for c in table.c]
-            conn.exec_driver_sql(sql, [dict(zip(names, row, strict=True)) for row in rows])
-        elif order == list(range(len(table.c))):  # SQLite's qmark style, in column order
-            conn.exec_driver_sql(sql, rows)
-        else:
-            conn.exec_driver_sql(sql, [tuple(row[i] for i in order) for row in rows])
-
-    def _upsert_sql(
-        self, conn: Connection, table: Table, add: tuple[str, ...], low: tuple[str, ...], high: tuple[str, ...]
-    ) -> tuple[str, list[int] | None]:
-        """The upsert's SQL for this database, compiled once per store; and, for positional parameters, the
-        column index of each."""
-        key = (table.name, add, low, high)
-        cached = self._upsert_statements.get(key)
-        if cached is not None:
-            return cached
-        sqlite = self.engine.dialect.name == "sqlite"
-        statement = (sqlite_insert if sqlite else postgresql_insert)(table)
-        new = statement.excluded
-        least, greatest = (func.min, func.max) if sqlite else (func.least, func.greatest)
-        limit = literal_column(str(SUM_LIMIT), BigInteger)  # inline: the only parameters are the rows' columns
-        changes: dict[str, Any] = {}
-        for name in add:
-            # least(old, LIMIT - new) + new: never above LIMIT, and no intermediate value overflows a BIGINT.
-            changes[name] = least(table.c[name], limit - new[name]) + new[name]
-        for name in low:
-            changes[name] = least(table.c[name], new[name])
-        for name in high:
-            changes[name] = greatest(table.c[name], new[name])
-        keys = [c.name for c in table.primary_key.columns]
-        if changes:
-            statement = statement.on_conflict_do_update(index_elements=keys, set_=changes)
-        else:
-            statement = statement.on_conflict_do_nothing(index_elements=keys)
-        compiled = statement.compile(dialect=conn.dialect)
-        names = [c.name for c in table.c]
-        order = None if compiled.positiontup is None else [names.index(name) for name in compiled.positiontup]
-        self._upsert_statements[key] = (str(compiled), order)
-        return str(compiled), order
-
-    def _ensure_rollups(self) -> None:
-        with self.engine.connect() as conn:
-            if _rollup_version(conn) == ROLLUP_VERSION:
-                return
-        with self._write_lock, self.engine.begin() as conn:
-            # Take the write lock before looking again: a second process starting beside this one waits, then
-            # finds the rollups built instead of building them twice.
-            if self.engine.dialect.name == "postgresql":
-                conn.execute(text("SELECT pg_advisory_xact_lock(726172)"))
-            else:
-                conn.execute(store_meta.delete().where(store_meta.c.key == "rollup_lock"))
-            if _rollup_version(conn) == ROLLUP_VERSION:
-                return
-            # Another version's rollups may have other columns: made anew, in this transaction.
-            for table in reversed(ROLLUP_TABLES):
-                table.drop(conn, checkfirst=True)
-            for table in ROLLUP_TABLES:
-                table.create(conn)
-            self._build_rollups(conn)
+                self._rollup_writer.add(conn, event_rows, label_rows)
 
     def rebuild_rollups(self) -> None:
         """Rebuild every rollup from the events, in one transaction (after events were changed or deleted
@@ -669,147 +354,7 @@ class EventStore:
         if not self.rollups:
             return
         with self._write_lock, self.engine.begin() as conn:
-            self._build_rollups(conn)
-
-    def _build_rollups(self, conn: Connection) -> None:
-        for table in ROLLUP_TABLES:
-            conn.execute(table.delete())
-        if conn.execute(select(events.c.id).limit(1)).first() is not None:
-            self._fill_rollups(conn)
-        conn.execute(store_meta.delete().where(store_meta.c.key == "rollup_version"))
-        conn.execute(store_meta.insert().values(key="rollup_version", value=ROLLUP_VERSION))
-
-    def _fill_rollups(self, conn: Connection) -> None:
-        p, c, r = events.c.prompt_tokens, events.c.completion_tokens, events.c.reasoning_tokens
-        hour, day, week = events.c.ts_hour, func.min(events.c.ts_day), func.min(events.c.ts_week)
-        labelled = events.join(event_labels, event_labels.c.event_id == events.c.id)
-        tokens = cast(p, BigInteger) + cast(c, BigInteger)
-        for field in ("", *GROUP_FIELDS):
-            if not field:
-                value: Any = literal("")
-                nulls: Any = literal(0)
-            elif field in _BOOLEAN_GROUPS:
-                value = case((events.c[field], "yes"), else_="no")
-                nulls = literal(0)
-            else:
-                value = func.coalesce(events.c[field], "")
-                nulls = case((events.c[field].is_(None), _NULL_GROUP), else_=0)
-            # Constants stay out of GROUP BY: PostgreSQL would read a bare integer there as a column position.
-            keys = [event_labels.c.dimension, hour, event_labels.c.label, *([value, nulls] if field else [])]
-            query = (
-                select(
-                    event_labels.c.dimension,
-                    literal(field),
-                    hour,
-                    event_labels.c.label,
-                    value,
-                    nulls,
-                    day,
-                    week,
-                    func.count(),
-                    self._capped_sum(tokens),
-                )
-                .select_from(labelled)
-                .group_by(*keys)
-            )
-            conn.execute(rollup_labels.insert().from_select([col.name for col in rollup_labels.c], query))
-
-        category, reasoning, with_labels = _report_join()
-        report_nulls = (
-            case((category.c.label.is_(None), _NULL_CATEGORY), else_=0)
-            + case((reasoning.c.label.is_(None), _NULL_REASONING), else_=0)
-            + case((events.c.model.is_(None), _NULL_MODEL), else_=0)
-            + case((events.c.language.is_(None), _NULL_LANGUAGE), else_=0)
-        )
-        keys = [
-            func.coalesce(category.c.label, ""),
-            func.coalesce(reasoning.c.label, ""),
-            events.c.tools_offered,
-            events.c.tool_call,
-            func.coalesce(events.c.model, ""),
-            func.coalesce(events.c.language, ""),
-            report_nulls,
-        ]
-        sums = [self._capped_sum(cast(column, BigInteger)) for column in (p, c, r)]
-        query = select(literal(HOUR), hour, *keys, func.count(), *sums).select_from(with_labels).group_by(hour, *keys)
-        conn.execute(rollup_report.insert().from_select([col.name for col in rollup_report.c], query))
-
-        with_category = events.outerjoin(
-            category, (category.c.event_id == events.c.id) & (category.c.dimension == "category")
-        )
-        for kind, column in (("prompt", p), ("completion", c)):
-            keys = [
-                case((category.c.label.is_(None), _NULL_CATEGORY), else_=0),
-                func.coalesce(category.c.label, ""),
-                token_bin_sql(column),
-            ]
-            query = (
-                select(literal(HOUR), hour, literal(kind), *keys, func.count(), func.min(column), func.max(column))
-                .select_from(with_category)
-                .group_by(hour, *keys)
-            )
-            conn.execute(rollup_tokens.insert().from_select(_TOKEN_SELECT_ORDER, query))
-        # Coarser levels from the finer level's rows, not from the events again: a few rows per unit to read.
-        for level in LEVELS[1:]:
-            self._roll_up(conn, level)
-        # Every category merged, at the levels a time bucket can be made of.
-        t = rollup_tokens
-        keys = [t.c.level, t.c.unit, t.c.kind, t.c.bin]
-        merged = (
-            select(
-                *keys[:3],
-                literal(_ALL_CATEGORIES),
-                literal(""),
-                t.c.bin,
-                func.sum(t.c.n),
-                func.min(t.c.low),
-                func.max(t.c.high),
-            )
-            .where(t.c.level < FOUR_WEEKS)
-            .group_by(*keys)
-        )
-        conn.execute(t.insert().from_select(_TOKEN_SELECT_ORDER, merged))
-
-        app = func.coalesce(events.c.app, "unknown")
-        conn.execute(rollup_apps.insert().from_select(["ts_hour", "app"], select(hour, app).group_by(hour, app)))
-
-    def _roll_up(self, conn: Connection, level: int) -> None:
-        """Build ``level``'s rows of rollup_report and rollup_tokens from those of the level below."""
-        for table, sums in (
-            (rollup_report, ("n", "prompt_tokens", "completion_tokens", "reasoning_tokens")),
-            (rollup_tokens, ("n",)),
-        ):
-            finer = table.c.unit
-            if level == DAY:
-                unit = floor_div_sql(finer, 24)
-            elif level == WEEK:
-                unit = floor_div_sql(finer + 3, 7)  # Monday-based, as ts_week
-            else:
-                unit = floor_div_sql(finer, 4)
-            keys = [c for c in table.primary_key.columns if c.name not in ("level", "unit")]
-            values: list[Any] = [func.min(self.total(table.c[name]), literal(SUM_LIMIT, BigInteger)) for name in sums]
-            if self.engine.dialect.name != "sqlite":
-                values = [func.least(func.sum(table.c[name]), literal(SUM_LIMIT, BigInteger)) for name in sums]
-            if table is rollup_tokens:
-                values += [func.min(table.c.low), func.max(table.c.high)]
-            query = select(literal(level), unit, *keys, *values).where(table.c.level == level - 1).group_by(unit, *keys)
-            if table is rollup_tokens:
-                query = query.where(table.c.nulls.op("&")(_ALL_CATEGORIES) == 0)
-            names = [
-                "level",
-                "unit",
-                *(c.name for c in keys),
-                *sums,
-                *(["low", "high"] if table is rollup_tokens else []),
-            ]
-            conn.execute(table.insert().from_select(names, query))
-
-    def _capped_sum(self, expression: ColumnElement[Any]) -> ColumnElement[Any]:
-        """A sum (with :meth:`total`, so that it cannot overflow) capped at SUM_LIMIT, storable in a BIGINT."""
-        limit = literal(SUM_LIMIT, BigInteger)
-        if self.engine.dialect.name == "sqlite":
-            return func.min(self.total(expression), limit)
-        return func.least(self.total(expression), limit)
+            self._rollup_writer.build(conn)
 
     def existing_ids(self, ids: Sequence[str]) -> set[str]:
         """Which of ``ids`` are stored (to tell a retried commit that had in fact succeeded)."""
@@ -842,8 +387,7 @@ class EventStore:
 
     def total(self, expression: ColumnElement[Any]) -> ColumnElement[Any]:
         """A SUM that cannot overflow: SQLite's TOTAL (a float), PostgreSQL's SUM of BIGINT (a NUMERIC)."""
-        # SQLite's SUM raises "integer overflow" past 2**63; TOTAL is exact to 2**53 tokens and never raises.
-        return func.total(expression) if self.engine.dialect.name == "sqlite" else func.sum(expression)
+        return sum_total(self.engine.dialect.name, expression)
 
     def record_new(self, records: Sequence[EventRecord]) -> int:
         """Record the events whose id is not in the store yet (nor earlier in ``records``); how many that was.
@@ -1040,7 +584,7 @@ class EventStore:
                 for i, value in enumerate(values):
                     cell[i] += clamp_int(value)
 
-        category, reasoning, with_labels = _report_join()
+        category, reasoning, with_labels = report_join()
         with_category = events.outerjoin(
             category, (category.c.event_id == events.c.id) & (category.c.dimension == "category")
         )
@@ -1062,12 +606,12 @@ class EventStore:
 
                 query = select(
                     t.c.unit,
-                    decoded(t.c.category, _NULL_CATEGORY),
-                    decoded(t.c.reasoning, _NULL_REASONING),
+                    decoded(t.c.category, NULL_CATEGORY),
+                    decoded(t.c.reasoning, NULL_REASONING),
                     t.c.tools_offered,
                     t.c.tool_call,
-                    decoded(t.c.model, _NULL_MODEL),
-                    decoded(t.c.language, _NULL_LANGUAGE),
+                    decoded(t.c.model, NULL_MODEL),
+                    decoded(t.c.language, NULL_LANGUAGE),
                     *sums,
                 ).where(_units_in(t, own))
                 whole_buckets = _plain_rows(conn, query)  # tools_offered and tool_call: 0/1 on SQLite
@@ -1079,17 +623,17 @@ class EventStore:
                 for level, unit, cat, heavy, offered, called, model, language, nulls, *values in conn.execute(query):
                     key = (
                         bucket_number(level, unit),
-                        None if nulls & _NULL_CATEGORY else cat,
-                        None if nulls & _NULL_REASONING else heavy,
+                        None if nulls & NULL_CATEGORY else cat,
+                        None if nulls & NULL_REASONING else heavy,
                         bool(offered),
                         bool(called),
-                        None if nulls & _NULL_MODEL else model,
-                        None if nulls & _NULL_LANGUAGE else language,
+                        None if nulls & NULL_MODEL else model,
+                        None if nulls & NULL_LANGUAGE else language,
                     )
                     add(key, values)
                 h = rollup_tokens
                 query = select(h.c.level, h.c.unit, h.c.kind, h.c.bin, h.c.n, h.c.low, h.c.high).where(
-                    h.c.nulls == _ALL_CATEGORIES, _units_in(h, edges)
+                    h.c.nulls == ALL_CATEGORIES, _units_in(h, edges)
                 )
                 for level, unit, kind, bin_number, count, low, high in conn.execute(query):
                     histogram_rows["bucket"][kind].append((bucket_number(level, unit), bin_number, count, low, high))
@@ -1098,12 +642,12 @@ class EventStore:
                 keys = [h.c.kind, h.c.nulls, h.c.category, h.c.bin]
                 query = (
                     select(*keys, func.sum(h.c.n), func.min(h.c.low), func.max(h.c.high))
-                    .where(h.c.nulls.in_([0, _NULL_CATEGORY]), _units_in(h, whole))
+                    .where(h.c.nulls.in_([0, NULL_CATEGORY]), _units_in(h, whole))
                     .group_by(*keys)
                 )
                 for kind, nulls, cat, bin_number, count, low, high in _plain_rows(conn, query):
                     histogram_rows["category"][kind].append(
-                        (None if nulls & _NULL_CATEGORY else cat, bin_number, int(count), low, high)
+                        (None if nulls & NULL_CATEGORY else cat, bin_number, int(count), low, high)
                     )
             p, c, r = events.c.prompt_tokens, events.c.completion_tokens, events.c.reasoning_tokens
             b = events.c[f"ts_{bucket}"]
@@ -1183,7 +727,7 @@ class EventStore:
             run = (h.c.bin // _COARSE).label("run")
             query = (
                 select(h.c.level, h.c.unit, run, func.sum(h.c.n))
-                .where(h.c.nulls == _ALL_CATEGORIES, h.c.kind == kind, _units_in(h, ranges))
+                .where(h.c.nulls == ALL_CATEGORIES, h.c.kind == kind, _units_in(h, ranges))
                 .group_by(h.c.level, h.c.unit, run)
                 .order_by(h.c.level, h.c.unit, run)
             )
@@ -1214,7 +758,7 @@ class EventStore:
                     conn,
                     f"WITH wanted(level, unit, lo, hi) AS (VALUES {values}) "
                     "SELECT t.level, t.unit, t.n, t.low, t.high FROM wanted JOIN rollup_tokens t "
-                    f"ON t.level = wanted.level AND t.nulls = {_ALL_CATEGORIES} AND t.unit = wanted.unit "
+                    f"ON t.level = wanted.level AND t.nulls = {ALL_CATEGORIES} AND t.unit = wanted.unit "
                     f"AND t.kind = '{kind}' AND t.category = '' AND t.bin >= wanted.lo AND t.bin < wanted.hi "
                     "ORDER BY t.level, t.unit, t.bin",
                 )
@@ -1494,27 +1038,6 @@ def _record_json(record: EventRecord) -> dict[str, Any]:
     }
 
 
-def _group_value(value: Any) -> tuple[str, int]:
-    """A group_by value as rollup_labels stores it: (text as group_label reports it, nulls bit)."""
-    if value is None:
-        return "", _NULL_GROUP
-    return group_label(value), 0
-
-
-def _rollup_version(conn: Connection) -> str | None:
-    return conn.execute(select(store_meta.c.value).where(store_meta.c.key == "rollup_version")).scalar()
-
-
-def _report_join() -> tuple[Any, Any, Any]:
-    """The category and reasoning label aliases, and events outer-joined to both (the report's cube)."""
-    category = event_labels.alias("category")
-    reasoning = event_labels.alias("reasoning")
-    joined = events.outerjoin(
-        category, (category.c.event_id == events.c.id) & (category.c.dimension == "category")
-    ).outerjoin(reasoning, (reasoning.c.event_id == events.c.id) & (reasoning.c.dimension == "reasoning_heavy"))
-    return category, reasoning, joined
-
-
 def _window(since: datetime | None, until: datetime | None) -> list[ColumnElement[bool]]:
     return [
         *([events.c.ts >= since] if since is not None else []),
@@ -1587,15 +1110,6 @@ def _hour_range(column: Any, hours: tuple[int | None, int | None] | None) -> lis
 def clamp_int(value: Any, limit: int = 2**62) -> int:
     """A database sum as an int that stays within int64 arithmetic downstream (None counts as 0)."""
     return min(int(value or 0), limit)
-
-
-def group_label(value: Any) -> str:
-    """How a group_by value is reported: booleans as yes/no, a missing value as ``unknown``."""
-    if value is None:
-        return "unknown"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
 
 
 MAX_PAGES_FILE_VARIABLE = "PROMPTPRISM_TEST_SQLITE_MAX_PAGES_FILE"
