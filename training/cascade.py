@@ -10,6 +10,14 @@ stage's embedder and view), never from a test set. The threshold is the one that
 of items to the accurate stage while the cascade's pooled macro-F1 stays within ``--tolerance`` (0.01) of the
 accurate model alone. The cascade is written as a new model version, atomically, with the evidence in its
 manifest and card; rerun the command after the stages are retrained.
+
+::
+
+    python -m training.cascade rules --fast default-static-2026.12.06.2 --accurate default-multilingual-2026.12.06.2
+
+compares, on the same predictions and without writing anything, other ways of choosing the items to route
+(the margin of the top two, the entropy, a deferral model learned leave-one-source-out): whether a better rule,
+or only a better fast stage, would route fewer items.
 """
 
 from __future__ import annotations
@@ -175,6 +183,81 @@ def choose_threshold(fast: Pooled, accurate: Pooled, tolerance: float = TOLERANC
     )
 
 
+ROUTING_SHARES = (0.2, 0.3)  # shares at which rules are compared: 3x needs about 0.2 (docs/benchmarks.md)
+
+
+def routed_by_score(fast: Pooled, accurate: Pooled, unsure: np.ndarray, share: float) -> np.ndarray:
+    """The cascade's labels when the ``share`` of rows with the highest ``unsure`` score go to the accurate stage."""
+    routed = np.zeros(len(unsure), dtype=bool)
+    routed[np.argsort(-unsure, kind="stable")[: round(share * len(unsure))]] = True
+    return np.where(routed, accurate.predicted, fast.predicted)
+
+
+def deferral_scores(fast: Pooled, accurate: Pooled, sources: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """How likely each row's two stages disagree, from a gradient-boosted model of the fast stage's output.
+
+    Features: the fast stage's probabilities, top, margin and entropy, and the text's length. The model is
+    fitted leave-one-source-out too (each source scored by a model that never saw it), so the score is as
+    held-out as the predictions it routes.
+    """
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    probabilities = fast.probabilities
+    ordered = np.sort(probabilities, axis=1)
+    entropy = -(probabilities * np.log(np.clip(probabilities, 1e-12, None))).sum(axis=1)
+    features = np.column_stack(
+        [probabilities, ordered[:, -1], ordered[:, -1] - ordered[:, -2], entropy, np.log1p(lengths)]
+    )
+    disagree = (fast.predicted != accurate.predicted).astype(int)
+    scores = np.zeros(len(disagree))
+    for source in np.unique(sources):
+        held_out = sources == source
+        if len(set(disagree[~held_out].tolist())) < 2:
+            continue
+        model = HistGradientBoostingClassifier(max_iter=200, learning_rate=0.05, max_leaf_nodes=15, random_state=0)
+        model.fit(features[~held_out], disagree[~held_out])
+        scores[held_out] = model.predict_proba(features[held_out])[:, 1]
+    return scores
+
+
+def compare_routing_rules(
+    fast: Pooled,
+    accurate: Pooled,
+    sources: np.ndarray,
+    lengths: np.ndarray,
+    tolerance: float = TOLERANCE,
+) -> list[dict[str, Any]]:
+    """For each way of choosing the rows to route, the smallest share within ``tolerance`` and the macro-F1 at
+    :data:`ROUTING_SHARES`, all on the pooled leave-source-out predictions.
+
+    The shipped rule is the fast stage's top probability (:func:`choose_threshold`); the others say whether a
+    better rule, rather than a better fast stage, could route fewer rows.
+    """
+    y_true = fast.y_true
+    target = macro_f1_present(y_true, accurate.predicted) - tolerance
+    ordered = np.sort(fast.probabilities, axis=1)
+    rules = {
+        "top probability (shipped)": -ordered[:, -1],
+        "margin of the top two": -(ordered[:, -1] - ordered[:, -2]),
+        "entropy": -(fast.probabilities * np.log(np.clip(fast.probabilities, 1e-12, None))).sum(axis=1),
+        "learned deferral (stages disagree)": deferral_scores(fast, accurate, sources, lengths),
+    }
+    shares = np.arange(0.0, 1.0 + SHARE_STEP / 2, SHARE_STEP)
+    table = []
+    for name, unsure in rules.items():
+        f1 = [macro_f1_present(y_true, routed_by_score(fast, accurate, unsure, share)) for share in shares]
+        needed = next(
+            round(share * len(y_true)) / len(y_true) for share, score in zip(shares, f1, strict=True) if score >= target
+        )
+        at = {
+            share: macro_f1_present(y_true, routed_by_score(fast, accurate, unsure, share)) for share in ROUTING_SHARES
+        }
+        table.append(
+            {"rule": name, "share_needed": round(needed, 3), "macro_f1_at": {k: round(v, 4) for k, v in at.items()}}
+        )
+    return table
+
+
 def cascade_manifest(
     version: str,
     fast: PromptPrismModel,
@@ -277,6 +360,72 @@ def model_card(manifest: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+@dataclass
+class PooledStages:
+    """Two stages and their leave-source-out predictions of one dimension, over the same rows."""
+
+    fast: PromptPrismModel
+    accurate: PromptPrismModel
+    dimension: str
+    dataset: LabeledDataset
+    fast_pooled: Pooled
+    accurate_pooled: Pooled
+
+    @property
+    def sources(self) -> np.ndarray:
+        """The source of each pooled row."""
+        return np.asarray(self.dataset.sources)[self.fast_pooled.rows]
+
+    @property
+    def lengths(self) -> np.ndarray:
+        """The length in characters of the text the fast stage reads, for each pooled row."""
+        return np.asarray([len(self.fast.text_for(self.dataset.items[i])) for i in self.fast_pooled.rows])
+
+
+def pooled_stages(
+    fast_version: str,
+    accurate_version: str,
+    models_dir: Path,
+    train: Path = DEFAULT_TRAIN,
+    corpus: Path = DEFAULT_CORPUS,
+    dimension: str | None = None,
+    cache_dir: Path | None = None,
+    calibration_folds: int = 1,
+) -> PooledStages:
+    """Load both stages and pool each one's leave-source-out predictions of ``dimension`` (default: primary)."""
+    fast = load_model(fast_version, models_dir)
+    accurate = load_model(accurate_version, models_dir)
+    if not isinstance(fast, PromptPrismModel) or not isinstance(accurate, PromptPrismModel):
+        raise DatasetError("a cascade's stages must be plain model versions, not cascades")
+    dimension = dimension or accurate.manifest["primary_dimension"]
+    if dimension not in fast.heads or dimension not in accurate.heads:
+        raise DatasetError(f"both stages need a {dimension!r} head")
+    dataset = load_authored_and_corpus(train, corpus, [dimension])
+    log.info("leave-source-out predictions of %s", fast.version)
+    fast_pooled = stage_predictions(dataset, fast, dimension, cache_dir, calibration_folds)
+    log.info("leave-source-out predictions of %s", accurate.version)
+    accurate_pooled = stage_predictions(dataset, accurate, dimension, cache_dir, calibration_folds)
+    return PooledStages(fast, accurate, dimension, dataset, fast_pooled, accurate_pooled)
+
+
+def routing_rules_table(stages: PooledStages, tolerance: float = TOLERANCE) -> str:
+    """:func:`compare_routing_rules` on two pooled stages, as a Markdown table."""
+    rows = compare_routing_rules(stages.fast_pooled, stages.accurate_pooled, stages.sources, stages.lengths, tolerance)
+    shares = " | ".join(f"macro-F1 at {share:.0%} routed" for share in ROUTING_SHARES)
+    lines = [
+        f"{stages.fast.version} -> {stages.accurate.version}, {len(stages.fast_pooled.rows):,} held-out rows "
+        f"(leave-source-out); target: macro-F1 >= "
+        f"{macro_f1_present(stages.fast_pooled.y_true, stages.accurate_pooled.predicted) - tolerance:.4f}",
+        "",
+        f"| rule | share routed to reach the target | {shares} |",
+        "|---|---:|" + "---:|" * len(ROUTING_SHARES),
+    ]
+    for row in rows:
+        at = " | ".join(f"{row['macro_f1_at'][share]:.4f}" for share in ROUTING_SHARES)
+        lines.append(f"| {row['rule']} | {row['share_needed']:.3f} | {at} |")
+    return "\n".join(lines)
+
+
 def build_cascade(
     fast_version: str,
     accurate_version: str,
@@ -293,19 +442,11 @@ def build_cascade(
     command: str = "",
 ) -> Path:
     """Choose the threshold on leave-source-out predictions and write the cascade as a new version."""
-    fast = load_model(fast_version, models_dir)
-    accurate = load_model(accurate_version, models_dir)
-    if not isinstance(fast, PromptPrismModel) or not isinstance(accurate, PromptPrismModel):
-        raise DatasetError("a cascade's stages must be plain model versions, not cascades")
-    dimension = dimension or accurate.manifest["primary_dimension"]
-    if dimension not in fast.heads or dimension not in accurate.heads:
-        raise DatasetError(f"both stages need a {dimension!r} head")
-    dataset = load_authored_and_corpus(train, corpus, [dimension])
-    log.info("leave-source-out predictions of %s", fast.version)
-    fast_pooled = stage_predictions(dataset, fast, dimension, cache_dir, calibration_folds)
-    log.info("leave-source-out predictions of %s", accurate.version)
-    accurate_pooled = stage_predictions(dataset, accurate, dimension, cache_dir, calibration_folds)
-    choice = choose_threshold(fast_pooled, accurate_pooled, tolerance)
+    stages = pooled_stages(
+        fast_version, accurate_version, models_dir, train, corpus, dimension, cache_dir, calibration_folds
+    )
+    fast, accurate, dimension, dataset = stages.fast, stages.accurate, stages.dimension, stages.dataset
+    choice = choose_threshold(stages.fast_pooled, stages.accurate_pooled, tolerance)
     choice.calibration_folds = calibration_folds
     name = version or f"cascade-{datetime.now(UTC):%Y.%m.%d-%H%M%S}"
     manifest = cascade_manifest(name, fast, accurate, dimension, choice, dataset, command)
@@ -348,10 +489,29 @@ def main(argv: list[str] | None = None) -> None:
         help="calibration of each fold's head: 5 as training does, 1 one 80/20 split (5x faster; default)",
     )
     build.add_argument("--activate", action="store_true", help="make the cascade the active version")
+    rules = commands.add_parser(
+        "rules", help="compare ways of choosing the items to route, on leave-source-out predictions (writes nothing)"
+    )
+    for option in ("--fast", "--accurate"):
+        rules.add_argument(option, required=True, help="a stage's model version")
+    for option, default in (
+        ("--models-dir", DEFAULT_MODELS_DIR),
+        ("--train", DEFAULT_TRAIN),
+        ("--corpus", DEFAULT_CORPUS),
+    ):
+        rules.add_argument(option, type=Path, default=default, help="default: %(default)s")
+    rules.add_argument("--tolerance", type=float, default=TOLERANCE, help="macro-F1 the cascade may lose (%(default)s)")
+    rules.add_argument("--cache-dir", type=Path, default=None, help="embedding cache directory")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     if not 0 <= args.tolerance < 1:
         parser.error("--tolerance must be in [0, 1)")
+    if args.command == "rules":
+        stages = pooled_stages(
+            args.fast, args.accurate, args.models_dir, args.train, args.corpus, cache_dir=args.cache_dir
+        )
+        print(routing_rules_table(stages, args.tolerance))
+        return
     path = build_cascade(
         args.fast,
         args.accurate,

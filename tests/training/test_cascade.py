@@ -12,7 +12,14 @@ from classifier import load_model
 from classifier.cascade import CascadeModel
 from tests.conftest import SMALL_CSV
 from tests.training.test_crossval import CORPUS
-from training.cascade import build_cascade, cascade_predictions, choose_threshold, main
+from training.cascade import (
+    ROUTING_SHARES,
+    build_cascade,
+    cascade_predictions,
+    choose_threshold,
+    compare_routing_rules,
+    main,
+)
 from training.crossval import Pooled, macro_f1_present
 
 
@@ -50,6 +57,34 @@ def test_the_threshold_routes_the_smallest_share_within_the_tolerance():
     # The curve is ordered by threshold and its share never falls.
     shares = [p["routed_share"] for p in choice.curve]
     assert shares == sorted(shares) and shares[0] == 0.0 and shares[-1] == 1.0
+
+
+def test_every_routing_rule_finds_the_wrong_rows_when_confidence_tells_them_apart():
+    classes = ["a", "b", "c"]
+    truth = ["a", "b", "c", "a", "b", "c", "a", "b", "c", "a"] * 8
+    fast_pred = [t if i % 10 >= 3 else classes[(classes.index(t) + 1) % 3] for i, t in enumerate(truth)]
+    fast_top = [0.9 if i % 10 >= 3 else 0.4 + 0.01 * (i % 10) for i in range(len(truth))]
+    fast = pooled(truth, fast_pred, fast_top, classes)
+    accurate = pooled(truth, truth, [0.8] * len(truth), classes)
+    sources = np.asarray([f"s{i % 4}" for i in range(len(truth))])
+    lengths = np.asarray([20 + i for i in range(len(truth))])
+    table = compare_routing_rules(fast, accurate, sources, lengths, tolerance=0.0)
+    by_rule = {row["rule"]: row for row in table}
+    assert set(by_rule) == {
+        "top probability (shipped)",
+        "margin of the top two",
+        "entropy",
+        "learned deferral (stages disagree)",
+    }
+    # With one top probability per row, margin and entropy order the rows as the top probability does.
+    for rule in ("top probability (shipped)", "margin of the top two", "entropy"):
+        assert by_rule[rule]["share_needed"] == pytest.approx(0.3)
+        assert by_rule[rule]["macro_f1_at"][0.3] == 1.0
+    # The learned rule, scored on each source by a model fitted on the others, finds the wrong rows too.
+    assert by_rule["learned deferral (stages disagree)"]["share_needed"] == pytest.approx(0.3)
+    assert all(set(row["macro_f1_at"]) == set(ROUTING_SHARES) for row in table)
+    # The shipped rule agrees with the threshold the build chooses.
+    assert choose_threshold(fast, accurate, tolerance=0.0).routed_share == pytest.approx(0.3)
 
 
 @pytest.mark.slow
@@ -103,3 +138,10 @@ def test_build_writes_a_loadable_cascade_chosen_on_leave_source_out(small_model_
     assert load_model(models_dir=models).version == "c2"
     with pytest.raises(FileExistsError):
         build_cascade("small-static", "stage-b", models, version="c2", train=SMALL_CSV, corpus=corpus)
+
+    # The rule comparison reads the same predictions and writes nothing.
+    before = sorted(p.name for p in models.iterdir())
+    main(["rules", *stages[:6], *data[:6]])
+    out = capsys.readouterr().out
+    assert "| top probability (shipped) |" in out and "| learned deferral (stages disagree) |" in out
+    assert sorted(p.name for p in models.iterdir()) == before
