@@ -43,6 +43,7 @@ from classifier.artifacts import (
     write_manifest_version,
 )
 from classifier.cascade import CASCADE_BACKEND, CASCADE_KIND
+from classifier.errors import PromptPrismError
 from classifier.model import PromptPrismModel, load_model
 from training.crossval import (
     DEFAULT_CORPUS,
@@ -193,6 +194,10 @@ def routed_by_score(fast: Pooled, accurate: Pooled, unsure: np.ndarray, share: f
     return np.where(routed, accurate.predicted, fast.predicted)
 
 
+def _entropy(probabilities: np.ndarray) -> np.ndarray:
+    return -(probabilities * np.log(np.clip(probabilities, 1e-12, None))).sum(axis=1)
+
+
 def deferral_scores(fast: Pooled, accurate: Pooled, sources: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """How likely each row's two stages disagree, from a gradient-boosted model of the fast stage's output.
 
@@ -204,9 +209,8 @@ def deferral_scores(fast: Pooled, accurate: Pooled, sources: np.ndarray, lengths
 
     probabilities = fast.probabilities
     ordered = np.sort(probabilities, axis=1)
-    entropy = -(probabilities * np.log(np.clip(probabilities, 1e-12, None))).sum(axis=1)
     features = np.column_stack(
-        [probabilities, ordered[:, -1], ordered[:, -1] - ordered[:, -2], entropy, np.log1p(lengths)]
+        [probabilities, ordered[:, -1], ordered[:, -1] - ordered[:, -2], _entropy(probabilities), np.log1p(lengths)]
     )
     disagree = (fast.predicted != accurate.predicted).astype(int)
     scores = np.zeros(len(disagree))
@@ -239,7 +243,7 @@ def compare_routing_rules(
     rules = {
         "top probability (shipped)": -ordered[:, -1],
         "margin of the top two": -(ordered[:, -1] - ordered[:, -2]),
-        "entropy": -(fast.probabilities * np.log(np.clip(fast.probabilities, 1e-12, None))).sum(axis=1),
+        "entropy": _entropy(fast.probabilities),
         "learned deferral (stages disagree)": deferral_scores(fast, accurate, sources, lengths),
     }
     shares = np.arange(0.0, 1.0 + SHARE_STEP / 2, SHARE_STEP)
@@ -506,6 +510,14 @@ def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     if not 0 <= args.tolerance < 1:
         parser.error("--tolerance must be in [0, 1)")
+    try:
+        _run(args, "python -m training.cascade " + " ".join(sys.argv[1:] if argv is None else argv))
+    except (PromptPrismError, FileExistsError) as exc:
+        # A version that does not exist or already does, a stage without the head, a dataset that cannot be read.
+        parser.exit(2, f"{parser.prog}: error: {exc}\n")
+
+
+def _run(args: argparse.Namespace, command: str) -> None:
     if args.command == "rules":
         stages = pooled_stages(
             args.fast, args.accurate, args.models_dir, args.train, args.corpus, cache_dir=args.cache_dir
@@ -524,7 +536,7 @@ def main(argv: list[str] | None = None) -> None:
         cache_dir=args.cache_dir,
         calibration_folds=args.calibration_folds,
         activate=args.activate,
-        command="python -m training.cascade " + " ".join(sys.argv[1:] if argv is None else argv),
+        command=command,
     )
     print(path.joinpath("README.md").read_text(encoding="utf-8"))
 

@@ -145,3 +145,12 @@ def test_build_writes_a_loadable_cascade_chosen_on_leave_source_out(small_model_
     out = capsys.readouterr().out
     assert "| top probability (shipped) |" in out and "| learned deferral (stages disagree) |" in out
     assert sorted(p.name for p in models.iterdir()) == before
+
+
+@pytest.mark.parametrize("command", ["build", "rules"])
+def test_an_unknown_stage_is_exit_2_with_a_message_not_a_traceback(command: str, tmp_path: Path, capsys):
+    with pytest.raises(SystemExit) as exited:
+        main([command, "--fast", "no-such-version", "--accurate", "neither", "--models-dir", str(tmp_path)])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "error: no model version 'no-such-version'" in err and "Traceback" not in err
