@@ -33,14 +33,17 @@ def pooled(labels: list[str], predicted: list[str], top: list[float], classes: l
     return Pooled("category", np.arange(len(labels)), np.asarray(labels), probabilities, classes)
 
 
-def test_the_threshold_routes_the_smallest_share_within_the_tolerance():
+def wrong_where_unsure(repeats: int) -> tuple[list[str], Pooled, Pooled]:
+    """Truth and two stages: the accurate one always right, the fast one wrong exactly on its 30 % least confident rows."""
     classes = ["a", "b", "c"]
-    truth = ["a", "b", "c", "a", "b", "c", "a", "b", "c", "a"] * 4
-    # The accurate stage is always right; the fast stage is wrong exactly on its least confident rows.
+    truth = ["a", "b", "c", "a", "b", "c", "a", "b", "c", "a"] * repeats
     fast_pred = [t if i % 10 >= 3 else classes[(classes.index(t) + 1) % 3] for i, t in enumerate(truth)]
     fast_top = [0.9 if i % 10 >= 3 else 0.4 + 0.01 * (i % 10) for i in range(len(truth))]
-    fast = pooled(truth, fast_pred, fast_top, classes)
-    accurate = pooled(truth, truth, [0.8] * len(truth), classes)
+    return truth, pooled(truth, fast_pred, fast_top, classes), pooled(truth, truth, [0.8] * len(truth), classes)
+
+
+def test_the_threshold_routes_the_smallest_share_within_the_tolerance():
+    truth, fast, accurate = wrong_where_unsure(4)
     choice = choose_threshold(fast, accurate, tolerance=0.0)
     assert choice.accurate_macro_f1 == 1.0 and choice.fast_macro_f1 < 0.8
     assert choice.routed_share == pytest.approx(0.3)  # exactly the wrong rows, nothing more
@@ -60,12 +63,7 @@ def test_the_threshold_routes_the_smallest_share_within_the_tolerance():
 
 
 def test_every_routing_rule_finds_the_wrong_rows_when_confidence_tells_them_apart():
-    classes = ["a", "b", "c"]
-    truth = ["a", "b", "c", "a", "b", "c", "a", "b", "c", "a"] * 8
-    fast_pred = [t if i % 10 >= 3 else classes[(classes.index(t) + 1) % 3] for i, t in enumerate(truth)]
-    fast_top = [0.9 if i % 10 >= 3 else 0.4 + 0.01 * (i % 10) for i in range(len(truth))]
-    fast = pooled(truth, fast_pred, fast_top, classes)
-    accurate = pooled(truth, truth, [0.8] * len(truth), classes)
+    truth, fast, accurate = wrong_where_unsure(8)
     sources = np.asarray([f"s{i % 4}" for i in range(len(truth))])
     lengths = np.asarray([20 + i for i in range(len(truth))])
     table = compare_routing_rules(fast, accurate, sources, lengths, tolerance=0.0)
