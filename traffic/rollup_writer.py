@@ -331,11 +331,7 @@ class RollupWriter:
             else:
                 unit = floor_div_sql(finer, 4)
             keys = [c for c in table.primary_key.columns if c.name not in ("level", "unit")]
-            values: list[Any] = [
-                func.min(sum_total(self.dialect, table.c[name]), literal(SUM_LIMIT, BigInteger)) for name in sums
-            ]
-            if self.dialect != "sqlite":
-                values = [func.least(func.sum(table.c[name]), literal(SUM_LIMIT, BigInteger)) for name in sums]
+            values: list[Any] = [self.capped_sum(table.c[name]) for name in sums]
             if table is rollup_tokens:
                 values += [func.min(table.c.low), func.max(table.c.high)]
             query = select(literal(level), unit, *keys, *values).where(table.c.level == level - 1).group_by(unit, *keys)
