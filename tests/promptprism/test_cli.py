@@ -15,11 +15,12 @@ from tests.conftest import SMALL_CSV
 ROOT = Path(__file__).parents[2]
 
 
-def run(args, models_dir: Path, tmp_path: Path, check_code: int | None = 0):
+def run(args, models_dir: Path, tmp_path: Path, check_code: int | None = 0, env: dict[str, str] | None = None):
     env = {
         **os.environ,
         "PROMPTPRISM_MODELS_DIR": str(models_dir),
         "PROMPTPRISM_EMBEDDING_CACHE_DIR": str(tmp_path / "cache"),
+        **(env or {}),
     }
     done = subprocess.run(
         [sys.executable, "-m", "promptprism.cli", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
@@ -153,12 +154,7 @@ def test_serve_exits_3_when_it_cannot_start(small_model_dir, tmp_path):
         taken.listen()
         port = taken.getsockname()[1]
         env = {"PROMPTPRISM_DATABASE_PATH": str(tmp_path / "events.db")}
-        os.environ.update(env)
-        try:
-            done = run(["serve", "--port", str(port)], small_model_dir, tmp_path, check_code=3)
-        finally:
-            for key in env:
-                os.environ.pop(key)
+        done = run(["serve", "--port", str(port)], small_model_dir, tmp_path, check_code=3, env=env)
     assert "could not start" in done.stderr and "Traceback" not in done.stderr
 
 
@@ -171,11 +167,9 @@ def test_serve_with_workers_exits_3_when_its_port_is_taken(small_model_dir, tmp_
     for reuse_port in (False, True):  # another program, or another PromptPrism's workers
         with listening_socket("127.0.0.1", 0, 1, reuse_port=reuse_port) as taken:
             port = taken.getsockname()[1]
-            os.environ["PROMPTPRISM_DATABASE_PATH"] = str(tmp_path / "events.db")
-            try:
-                done = run(["serve", "--port", str(port), "--workers", "2"], small_model_dir, tmp_path, check_code=3)
-            finally:
-                os.environ.pop("PROMPTPRISM_DATABASE_PATH")
+            env = {"PROMPTPRISM_DATABASE_PATH": str(tmp_path / "events.db")}
+            serve = ["serve", "--port", str(port), "--workers", "2"]
+            done = run(serve, small_model_dir, tmp_path, check_code=3, env=env)
         assert "could not start" in done.stderr and "in use" in done.stderr and "Traceback" not in done.stderr
 
 
