@@ -476,36 +476,34 @@ def main(argv: list[str] | None = None) -> None:
 
     parser = argparse.ArgumentParser(prog="python -m training.cascade", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    build = commands.add_parser("build", help="choose the threshold on leave-source-out and write a cascade version")
-    build.add_argument("--fast", required=True, help="the first stage's model version (e.g. a static model)")
-    build.add_argument("--accurate", required=True, help="the second stage's model version (e.g. multilingual)")
-    build.add_argument("--models-dir", type=Path, default=DEFAULT_MODELS_DIR, help="default: %(default)s")
-    build.add_argument("--version", help="name of the new version (default: cascade-<UTC time>)")
-    build.add_argument("--dimension", help="the dimension whose confidence routes items (default: the primary one)")
-    build.add_argument("--tolerance", type=float, default=TOLERANCE, help="macro-F1 the cascade may lose (%(default)s)")
-    build.add_argument("--train", type=Path, default=DEFAULT_TRAIN, help="authored CSV (default: %(default)s)")
-    build.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus CSV (default: %(default)s)")
-    build.add_argument("--cache-dir", type=Path, default=None, help="embedding cache directory")
-    build.add_argument(
+    # Both commands read the same leave-source-out predictions, so they take the same options for them.
+    stages = argparse.ArgumentParser(add_help=False)
+    stages.add_argument("--fast", required=True, help="the first stage's model version (e.g. a static model)")
+    stages.add_argument("--accurate", required=True, help="the second stage's model version (e.g. multilingual)")
+    stages.add_argument("--models-dir", type=Path, default=DEFAULT_MODELS_DIR, help="default: %(default)s")
+    stages.add_argument("--dimension", help="the dimension whose confidence routes items (default: the primary one)")
+    stages.add_argument(
+        "--tolerance", type=float, default=TOLERANCE, help="macro-F1 the cascade may lose (%(default)s)"
+    )
+    stages.add_argument("--train", type=Path, default=DEFAULT_TRAIN, help="authored CSV (default: %(default)s)")
+    stages.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus CSV (default: %(default)s)")
+    stages.add_argument("--cache-dir", type=Path, default=None, help="embedding cache directory")
+    stages.add_argument(
         "--calibration-folds",
         type=int,
         default=1,
         help="calibration of each fold's head: 5 as training does, 1 one 80/20 split (5x faster; default)",
     )
-    build.add_argument("--activate", action="store_true", help="make the cascade the active version")
-    rules = commands.add_parser(
-        "rules", help="compare ways of choosing the items to route, on leave-source-out predictions (writes nothing)"
+    build = commands.add_parser(
+        "build", parents=[stages], help="choose the threshold on leave-source-out and write a cascade version"
     )
-    for option in ("--fast", "--accurate"):
-        rules.add_argument(option, required=True, help="a stage's model version")
-    for option, default in (
-        ("--models-dir", DEFAULT_MODELS_DIR),
-        ("--train", DEFAULT_TRAIN),
-        ("--corpus", DEFAULT_CORPUS),
-    ):
-        rules.add_argument(option, type=Path, default=default, help="default: %(default)s")
-    rules.add_argument("--tolerance", type=float, default=TOLERANCE, help="macro-F1 the cascade may lose (%(default)s)")
-    rules.add_argument("--cache-dir", type=Path, default=None, help="embedding cache directory")
+    build.add_argument("--version", help="name of the new version (default: cascade-<UTC time>)")
+    build.add_argument("--activate", action="store_true", help="make the cascade the active version")
+    commands.add_parser(
+        "rules",
+        parents=[stages],
+        help="compare ways of choosing the items to route, on leave-source-out predictions (writes nothing)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     if not 0 <= args.tolerance < 1:
@@ -520,7 +518,14 @@ def main(argv: list[str] | None = None) -> None:
 def _run(args: argparse.Namespace, command: str) -> None:
     if args.command == "rules":
         stages = pooled_stages(
-            args.fast, args.accurate, args.models_dir, args.train, args.corpus, cache_dir=args.cache_dir
+            args.fast,
+            args.accurate,
+            args.models_dir,
+            args.train,
+            args.corpus,
+            args.dimension,
+            args.cache_dir,
+            args.calibration_folds,
         )
         print(routing_rules_table(stages, args.tolerance))
         return
