@@ -1,6 +1,6 @@
 """Token histograms for the report's medians, and the hour arithmetic of the rollup queries.
 
-The rollup tables themselves live in :mod:`traffic.store` (one ``MetaData``); this module holds what does not
+The rollup tables themselves live in :mod:`traffic.schema` (one ``MetaData``); this module holds what does not
 need the database: the histogram bins, identical in Python (:func:`token_bin`, used by ``record()``) and in SQL
 (:func:`token_bin_sql`, used by the backfill), the median of merged histograms, and the split of a time range
 into whole units (hours for the distribution; hours, days, weeks and 4-week units for the report, answered
@@ -52,57 +52,14 @@ def token_bin_sql(value: ColumnElement[Any]) -> ColumnElement[Any]:
     )
 
 
-class Histogram:
-    """Counts per bin, with the smallest and largest value seen in each, mergeable across hours and keys."""
-
-    __slots__ = ("bins",)
-
-    def __init__(self) -> None:
-        self.bins: dict[int, list[int]] = {}
-
-    def add(self, bin_number: int, count: int, low: int, high: int) -> None:
-        """Add ``count`` values of bin ``bin_number`` lying between ``low`` and ``high``."""
-        cell = self.bins.get(bin_number)
-        if cell is None:
-            self.bins[bin_number] = [int(count), int(low), int(high)]
-        else:
-            cell[0] += int(count)
-            cell[1] = min(cell[1], int(low))
-            cell[2] = max(cell[2], int(high))
-
-    def median(self) -> float | None:
-        """The middle value (odd count) or the mean of the two middle values (even count), as pandas does;
-        None when empty. Exact below :data:`EXACT_BELOW`, and wherever a middle value is the smallest or largest
-        of its bin; otherwise the middle of the bin's range, within 0.8 %."""
-        total = sum(cell[0] for cell in self.bins.values())
-        if total == 0:
-            return None
-        return (self._at((total + 1) // 2) + self._at((total + 2) // 2)) / 2
-
-    def _at(self, rank: int) -> float:
-        seen = 0
-        for bin_number in sorted(self.bins):
-            count, low, high = self.bins[bin_number]
-            if rank <= seen + count:
-                return value_at(rank, seen, count, low, high)
-            seen += count
-        raise AssertionError("rank past the histogram")
-
-
-def value_at(rank: int, seen: int, count: int, low: int, high: int) -> float:
-    """The value of rank ``rank`` (1-based) in a bin of ``count`` values between ``low`` and ``high``, after
-    ``seen`` smaller values: exact at the bin's first and last rank, the middle of its range otherwise."""
-    if rank == seen + 1:
-        return float(low)
-    if rank == seen + count:
-        return float(high)
-    return (int(low) + int(high)) / 2
-
-
 def medians(rows: Iterable[tuple[Any, int, int, int, int]]) -> list[tuple[Any, float]]:
-    """``(key, median)`` per key from ``(key, bin, count, low, high)`` rows (a key may repeat a bin), as
-    :meth:`Histogram.median` finds it: the rows are merged per (key, bin) and ranked with numpy, since a
-    :class:`Histogram` per key took most of a report's median time over the ~15k bins of a long range."""
+    """``(key, median)`` per key from ``(key, bin, count, low, high)`` rows (a key may repeat a bin).
+
+    A key's median is its middle value (odd count) or the mean of its two middle values (even count), as pandas
+    has it; each middle value is exact where it is the first or last of its bin (so below :data:`EXACT_BELOW`),
+    the middle of the bin's range otherwise, within 0.8 %. The rows are merged per (key, bin) and ranked with
+    numpy, since a Python histogram per key took most of a report's median time over the ~15k bins of a long
+    range."""
     import numpy as np
 
     ids: dict[Any, int] = {}
@@ -152,9 +109,9 @@ def sorted_medians(
 ) -> tuple[Any, Any]:
     """The median of each group of bins, for int64 arrays sorted by group, then bin, with no empty bin.
 
-    Returns the index of each group's first bin and its median (the mean of the two middle values, each
-    found as :func:`value_at` does), all groups at once with running sums; ``ranks`` as for
-    :func:`middle_rows`.
+    Returns the index of each group's first bin and its median (the mean of the two middle values, each the
+    bin's smallest value at its first rank, its largest at its last, the middle of its range between), all
+    groups at once with running sums; ``ranks`` as for :func:`middle_rows`.
     """
     import numpy as np
 

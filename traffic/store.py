@@ -719,7 +719,7 @@ class EventStore:
         counts per run of :data:`_COARSE` bins (one GROUP BY) find, with running sums over all the units at once
         (numpy), the runs that hold each unit's middle ranks; then only those runs' bins are fetched, by their
         primary key, and the middle values found in them the same way. A window function in SQLite, a
-        :class:`~traffic.rollups.Histogram` per unit, or fetching every bin each took several times longer.
+        Python histogram per unit, or fetching every bin each took several times longer.
         """
         h = rollup_tokens
         out: list[tuple[tuple[int, str], float]] = []

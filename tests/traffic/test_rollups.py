@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, literal, select
 
-from traffic.rollups import EXACT_BELOW, Histogram, medians, split_range, token_bin, token_bin_sql
+from traffic.rollups import EXACT_BELOW, medians, split_range, token_bin, token_bin_sql
 from traffic.store import (
     GROUP_FIELDS,
     MAX_COUNT,
@@ -32,6 +32,55 @@ from traffic.store import (
     store_meta,
     training_jobs,
 )
+
+
+class Histogram:
+    """The reference for :func:`traffic.rollups.medians`: one key's counts per bin, with the smallest and largest
+    value seen in each, in plain Python (the store used it until the medians were ranked with numpy)."""
+
+    __slots__ = ("bins",)
+
+    def __init__(self) -> None:
+        self.bins: dict[int, list[int]] = {}
+
+    def add(self, bin_number: int, count: int, low: int, high: int) -> None:
+        """Add ``count`` values of bin ``bin_number`` lying between ``low`` and ``high``."""
+        cell = self.bins.get(bin_number)
+        if cell is None:
+            self.bins[bin_number] = [int(count), int(low), int(high)]
+        else:
+            cell[0] += int(count)
+            cell[1] = min(cell[1], int(low))
+            cell[2] = max(cell[2], int(high))
+
+    def median(self) -> float | None:
+        """The middle value (odd count) or the mean of the two middle values (even count), as pandas does;
+        None when empty. Exact below :data:`EXACT_BELOW`, and wherever a middle value is the smallest or largest
+        of its bin; otherwise the middle of the bin's range, within 0.8 %."""
+        total = sum(cell[0] for cell in self.bins.values())
+        if total == 0:
+            return None
+        return (self._at((total + 1) // 2) + self._at((total + 2) // 2)) / 2
+
+    def _at(self, rank: int) -> float:
+        seen = 0
+        for bin_number in sorted(self.bins):
+            count, low, high = self.bins[bin_number]
+            if rank <= seen + count:
+                return value_at(rank, seen, count, low, high)
+            seen += count
+        raise AssertionError("rank past the histogram")
+
+
+def value_at(rank: int, seen: int, count: int, low: int, high: int) -> float:
+    """The value of rank ``rank`` (1-based) in a bin of ``count`` values between ``low`` and ``high``, after
+    ``seen`` smaller values: exact at the bin's first and last rank, the middle of its range otherwise."""
+    if rank == seen + 1:
+        return float(low)
+    if rank == seen + count:
+        return float(high)
+    return (int(low) + int(high)) / 2
+
 
 PG_URL = os.environ.get("PROMPTPRISM_TEST_DATABASE_URL")
 START = datetime(2026, 2, 23, tzinfo=UTC)
@@ -306,6 +355,9 @@ def test_histogram_medians_follow_the_even_count_rule():
     histogram.add(token_bin(5000), 1, 5000, 5000)
     assert histogram.median() == 8.0
     assert Histogram().median() is None
+    rows = [("k", token_bin(value), 1, value, value) for value in (3, 3, 8, 1000)]
+    assert medians(rows) == [("k", 5.5)]
+    assert medians([*rows, ("k", token_bin(5000), 1, 5000, 5000)]) == [("k", 8.0)]
 
 
 def test_merged_medians_equal_one_histogram_per_key():
